@@ -1,0 +1,259 @@
+//! The `sightline` command line.
+
+mod bench;
+mod progress;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use model::Date;
+
+#[derive(Parser)]
+#[command(
+    name = "sightline",
+    version,
+    about = "Children's social care data platform: case model, national returns, validation and performance",
+    long_about = "Sightline holds a local authority's children's social care case data as one case \
+model (aligned with the Standard Safeguarding Dataset) and derives the national returns, \
+validation and performance figures from it.\n\nThe store is SQLite by default (./sightline.db); \
+pass --database postgres://... or set SIGHTLINE_DATABASE_URL to use PostgreSQL."
+)]
+struct Cli {
+    /// Database URL: sqlite://FILE or postgres://USER@HOST/DB.
+    #[arg(long, global = true, env = "SIGHTLINE_DATABASE_URL", default_value = "sqlite://sightline.db")]
+    database: String,
+    /// Hide progress bars (they are hidden anyway when output is not a terminal).
+    #[arg(long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate a synthetic local authority and write one CSV per SSD table.
+    ///
+    /// Simulates the children's social care histories of a whole child population over the
+    /// years before --as-at: contacts, referrals, assessments, section 47 enquiries,
+    /// conferences, plans, visits, reviews, care episodes and placements, care leavers,
+    /// adoption and worker allocations. The same arguments always give byte-identical files.
+    /// Everyone in it is invented.
+    Generate(GenerateArgs),
+    /// Import data into the store as a new snapshot (all or nothing).
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// List the snapshots in the store with their provenance.
+    Snapshots,
+    /// Generate a 60,000-child authority into a fresh store and print a summary.
+    Demo(DemoArgs),
+    /// Measure the performance targets and print the figures for BENCHMARKS.md.
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
+}
+
+#[derive(clap::Args, Clone)]
+pub struct GenerateArgs {
+    /// Children aged 0-17 living in the authority.
+    #[arg(long, default_value_t = 60_000)]
+    population: u64,
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// Extract date (YYYY-MM-DD); the figures printed are for the year ending on it.
+    #[arg(long, default_value = "2026-03-31")]
+    as_at: Date,
+    /// Years of history the extract holds.
+    #[arg(long, default_value_t = 6)]
+    years: u32,
+    /// Share of eligible records given a deliberate data-quality fault (e.g. 0.02); the faults
+    /// are listed in DIR/faults.json.
+    #[arg(long, default_value_t = 0.0)]
+    errors: f64,
+    /// DfE three-digit LA number written into the returns.
+    #[arg(long, default_value = "999")]
+    la_code: String,
+    #[arg(long, default_value = "Sightline Synthetic Borough")]
+    la_name: String,
+    /// Output directory.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import a Standard Safeguarding Dataset extract: a directory of ssd_*.csv files (and la.json).
+    Ssd {
+        dir: PathBuf,
+        /// A label to remember the snapshot by.
+        #[arg(long)]
+        label: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+struct DemoArgs {
+    #[arg(long, default_value_t = 60_000)]
+    population: u64,
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// Where to write the generated extract and the demo database.
+    #[arg(long, default_value = "sightline-demo")]
+    dir: PathBuf,
+}
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SIGHTLINE_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let bars = progress::Bars::new(cli.quiet);
+    match cli.command {
+        Command::Generate(args) => {
+            let (summary, _) = generate(&args, &bars)?;
+            println!("{summary}");
+            Ok(())
+        }
+        Command::Import(ImportCommand::Ssd { dir, label }) => {
+            let id = import_ssd(&cli.database, &dir, label, &bars)?;
+            println!("Imported {} as snapshot {id}", dir.display());
+            Ok(())
+        }
+        Command::Snapshots => list_snapshots(&cli.database),
+        Command::Demo(args) => demo(&args, &bars),
+        Command::Bench(b) => bench::run(b, &bars),
+    }
+}
+
+/// Generates and writes an authority; returns its summary and the generation/writing timings.
+pub fn generate(args: &GenerateArgs, bars: &progress::Bars) -> Result<(synth::Summary, Timings)> {
+    if !(0.0..=1.0).contains(&args.errors) {
+        bail!("--errors must be between 0 and 1 (got {})", args.errors);
+    }
+    if args.population == 0 {
+        bail!("--population must be at least 1");
+    }
+    let mut cfg = synth::Config::new(args.population, args.seed, args.as_at);
+    cfg.years = args.years;
+    cfg.error_rate = args.errors;
+    cfg.la_code = args.la_code.clone();
+    cfg.la_name = args.la_name.clone();
+    let t0 = Instant::now();
+    let bar = bars.bar("Simulating children", 0);
+    let generated = synth::generate(&cfg, &|done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    });
+    bar.finish_and_clear();
+    let gen = t0.elapsed();
+    let t1 = Instant::now();
+    let spinner = bars.spinner(format!("Writing {}", args.out.display()));
+    let files = formats::ssd::write_dir(&generated.model, &args.out)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    let faults = serde_json::to_vec_pretty(&generated.faults)?;
+    std::fs::write(args.out.join("faults.json"), faults)?;
+    spinner.finish_and_clear();
+    let rows: u64 = files.iter().filter(|f| f.name.ends_with(".csv")).map(|f| f.rows).sum();
+    eprintln!(
+        "Wrote {} tables, {rows} rows, {} injected faults to {} in {:.1}s (simulation {:.1}s)",
+        files.len() - 1,
+        generated.faults.len(),
+        args.out.display(),
+        (gen + t1.elapsed()).as_secs_f64(),
+        gen.as_secs_f64()
+    );
+    let summary = synth::Summary::of(&generated.model);
+    Ok((summary, Timings { generate: gen, write: t1.elapsed(), rows }))
+}
+
+pub struct Timings {
+    pub generate: std::time::Duration,
+    pub write: std::time::Duration,
+    pub rows: u64,
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
+}
+
+/// Reads an SSD directory and imports it as one snapshot; nothing is written if anything fails.
+pub fn import_ssd(database: &str, dir: &Path, label: Option<String>, bars: &progress::Bars) -> Result<i64> {
+    let spinner = bars.spinner(format!("Reading {}", dir.display()));
+    let extract = formats::ssd::read_dir(dir).map_err(|e| anyhow::anyhow!("{e}"))?;
+    spinner.finish_and_clear();
+    let la = extract
+        .la
+        .clone()
+        .context("la.json is missing: it gives the LA code, name, child population and extract date")?;
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = store::Store::open(database).await?;
+        let total: u64 = extract.files.iter().map(|f| f.rows).sum();
+        let bar = bars.bar("Importing", total);
+        let done = std::sync::atomic::AtomicU64::new(0);
+        let source = dir.display().to_string();
+        let id = store
+            .import_extract(&extract, &la, &source, label.as_deref(), &|_, rows, _| {
+                let d = done.fetch_add(rows, std::sync::atomic::Ordering::Relaxed) + rows;
+                bar.set_position(d);
+            })
+            .await?;
+        bar.finish_and_clear();
+        Ok::<_, anyhow::Error>(id)
+    })
+}
+
+fn list_snapshots(database: &str) -> Result<()> {
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = store::Store::open(database).await?;
+        let snaps = store.snapshots().await?;
+        if snaps.is_empty() {
+            println!("No snapshots yet: run `sightline import ssd DIR`.");
+        }
+        for s in snaps {
+            println!("{s}");
+        }
+        Ok(())
+    })
+}
+
+fn demo(args: &DemoArgs, bars: &progress::Bars) -> Result<()> {
+    let t0 = Instant::now();
+    let extract_dir = args.dir.join("ssd");
+    let db_path = args.dir.join("sightline.db");
+    if db_path.exists() {
+        std::fs::remove_file(&db_path)?;
+    }
+    std::fs::create_dir_all(&args.dir)?;
+    let gen = GenerateArgs {
+        population: args.population,
+        seed: args.seed,
+        as_at: Date::ymd(2026, 3, 31),
+        years: 6,
+        errors: 0.0,
+        la_code: "999".into(),
+        la_name: "Sightline Synthetic Borough".into(),
+        out: extract_dir.clone(),
+    };
+    let (summary, _) = generate(&gen, bars)?;
+    let url = format!("sqlite://{}", db_path.display());
+    let id = import_ssd(&url, &extract_dir, Some("demo".into()), bars)?;
+    println!("Sightline demo: a synthetic authority of {} children, as at {}", args.population, gen.as_at);
+    println!("{summary}");
+    println!("Extract: {}", extract_dir.display());
+    println!("Store:   {url} (snapshot {id})");
+    println!("Done in {:.1}s. Try: sightline --database {url} snapshots", t0.elapsed().as_secs_f64());
+    Ok(())
+}
