@@ -22,7 +22,12 @@ pass --database postgres://... or set SIGHTLINE_DATABASE_URL to use PostgreSQL."
 )]
 struct Cli {
     /// Database URL: sqlite://FILE or postgres://USER@HOST/DB.
-    #[arg(long, global = true, env = "SIGHTLINE_DATABASE_URL", default_value = "sqlite://sightline.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "SIGHTLINE_DATABASE_URL",
+        default_value = "sqlite://sightline.db"
+    )]
     database: String,
     /// Hide progress bars (they are hidden anyway when output is not a terminal).
     #[arg(long, global = true)]
@@ -164,7 +169,11 @@ pub fn generate(args: &GenerateArgs, bars: &progress::Bars) -> Result<(synth::Su
     let faults = serde_json::to_vec_pretty(&generated.faults)?;
     std::fs::write(args.out.join("faults.json"), faults)?;
     spinner.finish_and_clear();
-    let rows: u64 = files.iter().filter(|f| f.name.ends_with(".csv")).map(|f| f.rows).sum();
+    let rows: u64 = files
+        .iter()
+        .filter(|f| f.name.ends_with(".csv"))
+        .map(|f| f.rows)
+        .sum();
     eprintln!(
         "Wrote {} tables, {rows} rows, {} injected faults to {} in {:.1}s (simulation {:.1}s)",
         files.len() - 1,
@@ -174,7 +183,14 @@ pub fn generate(args: &GenerateArgs, bars: &progress::Bars) -> Result<(synth::Su
         gen.as_secs_f64()
     );
     let summary = synth::Summary::of(&generated.model);
-    Ok((summary, Timings { generate: gen, write: t1.elapsed(), rows }))
+    Ok((
+        summary,
+        Timings {
+            generate: gen,
+            write: t1.elapsed(),
+            rows,
+        },
+    ))
 }
 
 pub struct Timings {
@@ -184,18 +200,24 @@ pub struct Timings {
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
-    Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
 }
 
 /// Reads an SSD directory and imports it as one snapshot; nothing is written if anything fails.
-pub fn import_ssd(database: &str, dir: &Path, label: Option<String>, bars: &progress::Bars) -> Result<i64> {
+pub fn import_ssd(
+    database: &str,
+    dir: &Path,
+    label: Option<String>,
+    bars: &progress::Bars,
+) -> Result<i64> {
     let spinner = bars.spinner(format!("Reading {}", dir.display()));
     let extract = formats::ssd::read_dir(dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     spinner.finish_and_clear();
-    let la = extract
-        .la
-        .clone()
-        .context("la.json is missing: it gives the LA code, name, child population and extract date")?;
+    let la = extract.la.clone().context(
+        "la.json is missing: it gives the LA code, name, child population and extract date",
+    )?;
     let rt = runtime()?;
     rt.block_on(async {
         let store = store::Store::open(database).await?;
@@ -250,10 +272,16 @@ fn demo(args: &DemoArgs, bars: &progress::Bars) -> Result<()> {
     let (summary, _) = generate(&gen, bars)?;
     let url = format!("sqlite://{}", db_path.display());
     let id = import_ssd(&url, &extract_dir, Some("demo".into()), bars)?;
-    println!("Sightline demo: a synthetic authority of {} children, as at {}", args.population, gen.as_at);
+    println!(
+        "Sightline demo: a synthetic authority of {} children, as at {}",
+        args.population, gen.as_at
+    );
     println!("{summary}");
     println!("Extract: {}", extract_dir.display());
     println!("Store:   {url} (snapshot {id})");
-    println!("Done in {:.1}s. Try: sightline --database {url} snapshots", t0.elapsed().as_secs_f64());
+    println!(
+        "Done in {:.1}s. Try: sightline --database {url} snapshots",
+        t0.elapsed().as_secs_f64()
+    );
     Ok(())
 }
