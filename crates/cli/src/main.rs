@@ -212,27 +212,25 @@ pub fn import_ssd(
     label: Option<String>,
     bars: &progress::Bars,
 ) -> Result<i64> {
-    let spinner = bars.spinner(format!("Reading {}", dir.display()));
-    let extract = formats::ssd::read_dir(dir).map_err(|e| anyhow::anyhow!("{e}"))?;
-    spinner.finish_and_clear();
-    let la = extract.la.clone().context(
-        "la.json is missing: it gives the LA code, name, child population and extract date",
-    )?;
     let rt = runtime()?;
     rt.block_on(async {
         let store = store::Store::open(database).await?;
-        let total: u64 = extract.files.iter().map(|f| f.rows).sum();
-        let bar = bars.bar("Importing", total);
-        let done = std::sync::atomic::AtomicU64::new(0);
-        let source = dir.display().to_string();
+        let bar = bars.bar("Importing", 0);
+        let spinner = bars.spinner(format!("Reading and checking {}", dir.display()));
+        let started = std::sync::atomic::AtomicBool::new(false);
         let id = store
-            .import_extract(&extract, &la, &source, label.as_deref(), &|_, rows, _| {
-                let d = done.fetch_add(rows, std::sync::atomic::Ordering::Relaxed) + rows;
-                bar.set_position(d);
+            .import_ssd_dir(dir, label.as_deref(), &|table, rows, total| {
+                if !started.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                    spinner.finish_and_clear();
+                    bar.set_length(total);
+                }
+                bar.set_message(table.to_string());
+                bar.inc(rows);
             })
-            .await?;
+            .await;
+        spinner.finish_and_clear();
         bar.finish_and_clear();
-        Ok::<_, anyhow::Error>(id)
+        Ok::<_, anyhow::Error>(id?)
     })
 }
 
