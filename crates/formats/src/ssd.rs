@@ -132,13 +132,17 @@ pub fn read_table<T: Table>(file: &str, bytes: &[u8]) -> Result<Vec<T>, ReadErro
                 let csv::ErrorKind::Deserialize { err, .. } = e.kind() else {
                     return Err(csv_error(file, e));
                 };
-                let idx = err.field().map(|i| i as usize);
+                let expected = deserialize_message(err);
+                let idx = err
+                    .field()
+                    .map(|i| i as usize)
+                    .or_else(|| locate_cell(&record, &expected));
                 return Err(ReadError {
                     file: file.to_string(),
                     line,
                     column: idx.and_then(|i| headers.get(i).cloned()),
                     value: idx.and_then(|i| record.get(i).map(str::to_string)),
-                    expected: deserialize_message(err),
+                    expected,
                 });
             }
         }
@@ -240,6 +244,15 @@ fn csv_error(file: &str, e: csv::Error) -> ReadError {
         value: None,
         expected,
     }
+}
+
+/// Errors raised inside a field's own parser (codes, dates, ids) quote the offending value
+/// in backticks but carry no field index; find the cell that holds that value.
+fn locate_cell(record: &csv::StringRecord, message: &str) -> Option<usize> {
+    let mut parts = message.splitn(3, '`');
+    let (_, quoted) = (parts.next()?, parts.next()?);
+    parts.next()?;
+    record.iter().position(|cell| cell == quoted)
 }
 
 fn deserialize_message(e: &csv::DeserializeError) -> String {

@@ -15,7 +15,7 @@ use std::path::Path;
 use formats::ssd::{Extract, SourceFile};
 use model::{CaseModel, ColumnKind, LaInfo, Table, TableSource, TableVisitor, Tables};
 use sqlx::any::{AnyPoolOptions, AnyRow};
-use sqlx::{AnyPool, Executor, QueryBuilder, Row};
+use sqlx::{AnyPool, Executor, Row};
 
 /// Version recorded with every snapshot.
 pub const TOOL_VERSION: &str = concat!("sightline ", env!("CARGO_PKG_VERSION"));
@@ -262,29 +262,42 @@ impl Store {
                 if rows.is_empty() {
                     break;
                 }
-                let mut qb: QueryBuilder<sqlx::Any> = QueryBuilder::new(format!(
-                    "INSERT INTO {} ({}) ",
+                // `$N` placeholders work on both backends (QueryBuilder<Any> emits `?`, which
+                // PostgreSQL rejects).
+                let width = batch.kinds.len() + 2;
+                let mut sql = format!(
+                    "INSERT INTO {} ({}) VALUES ",
                     batch.table, batch.column_list
-                ));
-                qb.push_values(rows.iter(), |mut b, row| {
-                    b.push_bind(id).push_bind(row_no);
+                );
+                for r in 0..rows.len() {
+                    sql.push_str(if r == 0 { "(" } else { ", (" });
+                    for c in 0..width {
+                        if c > 0 {
+                            sql.push_str(", ");
+                        }
+                        sql.push_str(&format!("${}", r * width + c + 1));
+                    }
+                    sql.push(')');
+                }
+                let mut q = sqlx::query(&sql);
+                for row in &rows {
+                    q = q.bind(id).bind(row_no);
                     row_no += 1;
                     for (value, kind) in row.iter().zip(&batch.kinds) {
                         let value = (!value.is_empty()).then_some(value);
                         // Cells came from the typed model, so numbers always parse.
-                        match kind {
+                        q = match kind {
                             ColumnKind::Integer => {
-                                b.push_bind(value.and_then(|v| v.parse::<i64>().ok()))
+                                q.bind(value.and_then(|v| v.parse::<i64>().ok()))
                             }
                             ColumnKind::Decimal => {
-                                b.push_bind(value.and_then(|v| v.parse::<f64>().ok()))
+                                q.bind(value.and_then(|v| v.parse::<f64>().ok()))
                             }
-                            _ => b.push_bind(value.map(str::to_string)),
+                            _ => q.bind(value.map(str::to_string)),
                         };
                     }
-                });
-                qb.build()
-                    .execute(&mut *tx)
+                }
+                q.execute(&mut *tx)
                     .await
                     .map_err(db(format!("writing {}", batch.table)))?;
                 progress(batch.table, rows.len() as u64, total_rows as u64);
