@@ -1,0 +1,130 @@
+//! The `sightline` binary as a user runs it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn sightline(args: &[&str], db: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sightline"))
+        .args(args)
+        .arg("--quiet")
+        .env(
+            "SIGHTLINE_DATABASE_URL",
+            format!("sqlite://{}", db.display()),
+        )
+        .output()
+        .unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn help_explains_each_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = text(&sightline(&["--help"], &dir.path().join("x.db")));
+    for cmd in ["generate", "import", "snapshots", "demo", "bench"] {
+        assert!(out.contains(cmd), "{cmd} missing from --help:\n{out}");
+    }
+}
+
+#[test]
+fn generate_is_byte_identical_for_the_same_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    for (out, seed) in [("a", "4"), ("b", "4"), ("c", "5")] {
+        let o = sightline(
+            &[
+                "generate",
+                "--population",
+                "6000",
+                "--seed",
+                seed,
+                "--out",
+                dir.path().join(out).to_str().unwrap(),
+            ],
+            &db,
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        assert!(text(&o).contains("Children looked after at year end"));
+    }
+    let files = |d: &str| {
+        let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.path().join(d))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().to_string(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(files("a"), files("b"));
+    assert_ne!(files("a"), files("c"));
+    assert!(files("a").len() >= 36);
+}
+
+#[test]
+fn a_bad_import_exits_non_zero_names_the_cell_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let ssd = dir.path().join("ssd");
+    let o = sightline(
+        &[
+            "generate",
+            "--population",
+            "3000",
+            "--out",
+            ssd.to_str().unwrap(),
+        ],
+        &db,
+    );
+    assert!(o.status.success());
+    let o = sightline(&["import", "ssd", ssd.to_str().unwrap()], &db);
+    assert!(o.status.success(), "{}", text(&o));
+    let before = text(&sightline(&["snapshots"], &db));
+    assert!(before.contains("snapshot 1"));
+    let f = ssd.join("ssd_cla_placement.csv");
+    let body = std::fs::read_to_string(&f)
+        .unwrap()
+        .replacen(",U6,", ",U9,", 1);
+    std::fs::write(&f, body).unwrap();
+    let o = sightline(&["import", "ssd", ssd.to_str().unwrap()], &db);
+    assert!(!o.status.success());
+    let err = text(&o);
+    assert!(
+        err.contains("ssd_cla_placement.csv, line ")
+            && err.contains("column clap_cla_placement_type, value `U9`"),
+        "{err}"
+    );
+    assert_eq!(text(&sightline(&["snapshots"], &db)), before);
+}
+
+#[test]
+fn demo_generates_imports_and_summarises() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = sightline(
+        &[
+            "demo",
+            "--population",
+            "5000",
+            "--dir",
+            dir.path().join("demo").to_str().unwrap(),
+        ],
+        &dir.path().join("unused.db"),
+    );
+    let out = text(&o);
+    assert!(o.status.success(), "{out}");
+    assert!(
+        out.contains("snapshot 1") && out.contains("Children in need at year end"),
+        "{out}"
+    );
+    assert!(dir.path().join("demo/sightline.db").exists());
+}
