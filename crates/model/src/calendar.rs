@@ -77,8 +77,11 @@ pub fn standard_bank_holidays(y: i32) -> Vec<NaiveDate> {
     v
 }
 
-/// One-off changes to the standing rules: (removed, added).
-const ONE_OFFS: &[((i32, u32, u32), Option<(i32, u32, u32)>)] = &[
+/// A date as (year, month, day), for constant tables.
+type Ymd = (i32, u32, u32);
+
+/// One-off changes to the standing rules: (added, the standing-rule day it replaces).
+const ONE_OFFS: &[(Ymd, Option<Ymd>)] = &[
     // 2011: royal wedding.
     ((2011, 4, 29), None),
     // 2012: spring holiday moved to 4 June; Diamond Jubilee 5 June.

@@ -3,6 +3,11 @@
 
 use model::{ColumnKind, Table, TableVisitor, Tables};
 
+/// Column that keeps each row's position in its extract, so a snapshot loads back in the
+/// order it was imported (neither backend guarantees any order without one). It is the last
+/// column so every table reads `snapshot_id` then exactly the SSD columns.
+pub const ROW_NO: &str = "row_no";
+
 /// SQL type of a column kind, the same on SQLite and PostgreSQL. Dates are ISO text, which
 /// sorts and compares correctly in both.
 pub fn sql_type(kind: ColumnKind) -> &'static str {
@@ -37,10 +42,8 @@ pub fn schema_sql() -> String {
     struct S<'a>(&'a mut String);
     impl TableVisitor for S<'_> {
         fn visit<T: Table>(&mut self, _: &[T]) {
-            let mut cols = vec![
-                "    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id)".to_string(),
-                "    row_no BIGINT NOT NULL".to_string(),
-            ];
+            let mut cols =
+                vec!["    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id)".to_string()];
             for c in T::COLUMNS {
                 cols.push(format!(
                     "    {} {}{}",
@@ -49,6 +52,7 @@ pub fn schema_sql() -> String {
                     if c.nullable { "" } else { " NOT NULL" }
                 ));
             }
+            cols.push(format!("    {ROW_NO} BIGINT NOT NULL"));
             cols.push(format!("    PRIMARY KEY (snapshot_id, {})", T::KEY));
             self.0.push_str(&format!(
                 "\nCREATE TABLE {} (\n{}\n);\n",
@@ -56,7 +60,7 @@ pub fn schema_sql() -> String {
                 cols.join(",\n")
             ));
             self.0.push_str(&format!(
-                "CREATE UNIQUE INDEX {0}_row ON {0} (snapshot_id, row_no);\n",
+                "CREATE UNIQUE INDEX {0}_row ON {0} (snapshot_id, {ROW_NO});\n",
                 T::NAME
             ));
             if let Some(p) = person_column::<T>() {
@@ -74,6 +78,8 @@ pub fn schema_sql() -> String {
 
 #[cfg(test)]
 mod tests {
+    use model::{Table, TableVisitor, Tables};
+
     #[test]
     fn schema_migration_matches_the_model() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/0001_init.sql");
@@ -87,5 +93,24 @@ mod tests {
             "migrations/0001_init.sql is out of date with the case model; \
              run `SIGHTLINE_BLESS=1 cargo test -p store schema` to regenerate it"
         );
+    }
+
+    /// The store's own columns must never shadow a model column.
+    #[test]
+    fn bookkeeping_columns_do_not_clash_with_the_model() {
+        struct C;
+        impl TableVisitor for C {
+            fn visit<T: Table>(&mut self, _: &[T]) {
+                for c in T::COLUMNS {
+                    assert!(
+                        c.name != "snapshot_id" && c.name != super::ROW_NO,
+                        "{}.{} clashes with a store column",
+                        T::NAME,
+                        c.name
+                    );
+                }
+            }
+        }
+        Tables::default().visit(&mut C);
     }
 }

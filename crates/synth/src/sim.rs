@@ -315,7 +315,8 @@ impl Child<'_> {
         }
         let mut first = true;
         while t <= last {
-            let contact_only = !(first && self.uasc) && !self.p(referral_bias);
+            // A UASC's arrival is always a referral; otherwise need decides.
+            let contact_only = if first && self.uasc { false } else { !self.p(referral_bias) };
             let plans_before = self.cp_plans;
             let ended = if contact_only {
                 self.contact_without_referral(t);
@@ -754,7 +755,8 @@ impl Child<'_> {
             self.days(3, 25) as u32
         };
         let conf_date = self.wd(start, s47_wd);
-        let end = if icpc { conf_date } else { conf_date };
+        // The enquiry ends with the conference, or with its no-conference outcome.
+        let end = conf_date;
         let closed = end <= as_at;
         let (team, worker) =
             self.wf

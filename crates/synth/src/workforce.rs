@@ -179,8 +179,8 @@ impl Workforce {
                         caseload.get(w.as_str()).copied().unwrap_or(0),
                     ),
                     prof_professional_department: Some(id.clone()),
-                    prof_full_time_equivalency: Some(if k % 7 == 0 { 0.6 } else { 1.0 }),
-                    prof_agency_worker_flag: Some(YesNo::from_bool(k % 6 == 0)),
+                    prof_full_time_equivalency: Some(if k.is_multiple_of(7) { 0.6 } else { 1.0 }),
+                    prof_agency_worker_flag: Some(YesNo::from_bool(k.is_multiple_of(6))),
                 });
             }
         }
