@@ -24,8 +24,7 @@ CREATE TABLE snapshot_files (
 );
 
 CREATE TABLE ssd_person (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     pers_person_id TEXT NOT NULL,
     pers_legacy_id TEXT,
     pers_forename TEXT,
@@ -42,24 +41,24 @@ CREATE TABLE ssd_person (
     pers_send_flag TEXT,
     pers_is_mother TEXT,
     pers_nationality TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, pers_person_id)
 );
 CREATE UNIQUE INDEX ssd_person_row ON ssd_person (snapshot_id, row_no);
 
 CREATE TABLE ssd_department (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     dept_team_id TEXT NOT NULL,
     dept_team_name TEXT NOT NULL,
     dept_team_parent_id TEXT,
     dept_team_parent_name TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, dept_team_id)
 );
 CREATE UNIQUE INDEX ssd_department_row ON ssd_department (snapshot_id, row_no);
 
 CREATE TABLE ssd_professionals (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     prof_professional_id TEXT NOT NULL,
     prof_staff_id TEXT,
     prof_professional_name TEXT,
@@ -69,13 +68,13 @@ CREATE TABLE ssd_professionals (
     prof_professional_department TEXT,
     prof_full_time_equivalency DOUBLE PRECISION,
     prof_agency_worker_flag TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, prof_professional_id)
 );
 CREATE UNIQUE INDEX ssd_professionals_row ON ssd_professionals (snapshot_id, row_no);
 
 CREATE TABLE ssd_address (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     addr_table_id TEXT NOT NULL,
     addr_person_id TEXT NOT NULL,
     addr_address_type TEXT,
@@ -83,77 +82,77 @@ CREATE TABLE ssd_address (
     addr_address_end_date TEXT,
     addr_address_postcode TEXT,
     addr_address_json TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, addr_table_id)
 );
 CREATE UNIQUE INDEX ssd_address_row ON ssd_address (snapshot_id, row_no);
 CREATE INDEX ssd_address_person ON ssd_address (snapshot_id, addr_person_id);
 
 CREATE TABLE ssd_disability (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     disa_table_id TEXT NOT NULL,
     disa_person_id TEXT NOT NULL,
     disa_disability_code TEXT NOT NULL,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, disa_table_id)
 );
 CREATE UNIQUE INDEX ssd_disability_row ON ssd_disability (snapshot_id, row_no);
 CREATE INDEX ssd_disability_person ON ssd_disability (snapshot_id, disa_person_id);
 
 CREATE TABLE ssd_immigration_status (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     immi_immigration_status_id TEXT NOT NULL,
     immi_person_id TEXT NOT NULL,
     immi_immigration_status TEXT NOT NULL,
     immi_immigration_status_start_date TEXT,
     immi_immigration_status_end_date TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, immi_immigration_status_id)
 );
 CREATE UNIQUE INDEX ssd_immigration_status_row ON ssd_immigration_status (snapshot_id, row_no);
 CREATE INDEX ssd_immigration_status_person ON ssd_immigration_status (snapshot_id, immi_person_id);
 
 CREATE TABLE ssd_mother (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     moth_table_id TEXT NOT NULL,
     moth_person_id TEXT NOT NULL,
     moth_childs_person_id TEXT NOT NULL,
     moth_childs_dob TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, moth_table_id)
 );
 CREATE UNIQUE INDEX ssd_mother_row ON ssd_mother (snapshot_id, row_no);
 CREATE INDEX ssd_mother_person ON ssd_mother (snapshot_id, moth_person_id);
 
 CREATE TABLE ssd_legal_status (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     lega_legal_status_id TEXT NOT NULL,
     lega_person_id TEXT NOT NULL,
     lega_legal_status TEXT NOT NULL,
     lega_legal_status_start_date TEXT NOT NULL,
     lega_legal_status_end_date TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, lega_legal_status_id)
 );
 CREATE UNIQUE INDEX ssd_legal_status_row ON ssd_legal_status (snapshot_id, row_no);
 CREATE INDEX ssd_legal_status_person ON ssd_legal_status (snapshot_id, lega_person_id);
 
 CREATE TABLE ssd_contacts (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     cont_contact_id TEXT NOT NULL,
     cont_person_id TEXT NOT NULL,
     cont_contact_date TEXT NOT NULL,
     cont_contact_source_code TEXT NOT NULL,
     cont_contact_source_desc TEXT,
     cont_contact_outcome_json TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, cont_contact_id)
 );
 CREATE UNIQUE INDEX ssd_contacts_row ON ssd_contacts (snapshot_id, row_no);
 CREATE INDEX ssd_contacts_person ON ssd_contacts (snapshot_id, cont_person_id);
 
 CREATE TABLE ssd_early_help_episodes (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     earl_episode_id TEXT NOT NULL,
     earl_person_id TEXT NOT NULL,
     earl_episode_start_date TEXT NOT NULL,
@@ -162,14 +161,14 @@ CREATE TABLE ssd_early_help_episodes (
     earl_episode_end_reason TEXT,
     earl_episode_organisation TEXT,
     earl_episode_worker_id TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, earl_episode_id)
 );
 CREATE UNIQUE INDEX ssd_early_help_episodes_row ON ssd_early_help_episodes (snapshot_id, row_no);
 CREATE INDEX ssd_early_help_episodes_person ON ssd_early_help_episodes (snapshot_id, earl_person_id);
 
 CREATE TABLE ssd_cin_episodes (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     cine_referral_id TEXT NOT NULL,
     cine_person_id TEXT NOT NULL,
     cine_referral_date TEXT NOT NULL,
@@ -182,14 +181,14 @@ CREATE TABLE ssd_cin_episodes (
     cine_close_date TEXT,
     cine_referral_team TEXT,
     cine_referral_worker_id TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, cine_referral_id)
 );
 CREATE UNIQUE INDEX ssd_cin_episodes_row ON ssd_cin_episodes (snapshot_id, row_no);
 CREATE INDEX ssd_cin_episodes_person ON ssd_cin_episodes (snapshot_id, cine_person_id);
 
 CREATE TABLE ssd_cin_assessments (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     cina_assessment_id TEXT NOT NULL,
     cina_person_id TEXT NOT NULL,
     cina_referral_id TEXT NOT NULL,
@@ -200,24 +199,24 @@ CREATE TABLE ssd_cin_assessments (
     cina_assessment_outcome_nfa TEXT,
     cina_assessment_team TEXT,
     cina_assessment_worker_id TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, cina_assessment_id)
 );
 CREATE UNIQUE INDEX ssd_cin_assessments_row ON ssd_cin_assessments (snapshot_id, row_no);
 CREATE INDEX ssd_cin_assessments_person ON ssd_cin_assessments (snapshot_id, cina_person_id);
 
 CREATE TABLE ssd_assessment_factors (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     cinf_table_id TEXT NOT NULL,
     cinf_assessment_id TEXT NOT NULL,
     cinf_assessment_factors_json TEXT NOT NULL,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, cinf_table_id)
 );
 CREATE UNIQUE INDEX ssd_assessment_factors_row ON ssd_assessment_factors (snapshot_id, row_no);
 
 CREATE TABLE ssd_cin_plans (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     cinp_cin_plan_id TEXT NOT NULL,
     cinp_referral_id TEXT NOT NULL,
     cinp_person_id TEXT NOT NULL,
@@ -225,28 +224,28 @@ CREATE TABLE ssd_cin_plans (
     cinp_cin_plan_end_date TEXT,
     cinp_cin_plan_team TEXT,
     cinp_cin_plan_worker_id TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, cinp_cin_plan_id)
 );
 CREATE UNIQUE INDEX ssd_cin_plans_row ON ssd_cin_plans (snapshot_id, row_no);
 CREATE INDEX ssd_cin_plans_person ON ssd_cin_plans (snapshot_id, cinp_person_id);
 
 CREATE TABLE ssd_cin_visits (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     cinv_cin_visit_id TEXT NOT NULL,
     cinv_person_id TEXT NOT NULL,
     cinv_cin_visit_date TEXT NOT NULL,
     cinv_cin_visit_seen TEXT,
     cinv_cin_visit_seen_alone TEXT,
     cinv_cin_visit_bedroom TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, cinv_cin_visit_id)
 );
 CREATE UNIQUE INDEX ssd_cin_visits_row ON ssd_cin_visits (snapshot_id, row_no);
 CREATE INDEX ssd_cin_visits_person ON ssd_cin_visits (snapshot_id, cinv_person_id);
 
 CREATE TABLE ssd_s47_enquiry (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     s47e_s47_enquiry_id TEXT NOT NULL,
     s47e_referral_id TEXT NOT NULL,
     s47e_person_id TEXT NOT NULL,
@@ -256,14 +255,14 @@ CREATE TABLE ssd_s47_enquiry (
     s47e_s47_outcome_json TEXT,
     s47e_s47_completed_by_team TEXT,
     s47e_s47_completed_by_worker_id TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, s47e_s47_enquiry_id)
 );
 CREATE UNIQUE INDEX ssd_s47_enquiry_row ON ssd_s47_enquiry (snapshot_id, row_no);
 CREATE INDEX ssd_s47_enquiry_person ON ssd_s47_enquiry (snapshot_id, s47e_person_id);
 
 CREATE TABLE ssd_initial_cp_conference (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     icpc_icpc_id TEXT NOT NULL,
     icpc_icpc_meeting_id TEXT,
     icpc_s47_enquiry_id TEXT,
@@ -277,14 +276,14 @@ CREATE TABLE ssd_initial_cp_conference (
     icpc_icpc_outcome_json TEXT,
     icpc_icpc_team TEXT,
     icpc_icpc_worker_id TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, icpc_icpc_id)
 );
 CREATE UNIQUE INDEX ssd_initial_cp_conference_row ON ssd_initial_cp_conference (snapshot_id, row_no);
 CREATE INDEX ssd_initial_cp_conference_person ON ssd_initial_cp_conference (snapshot_id, icpc_person_id);
 
 CREATE TABLE ssd_cp_plans (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     cppl_cp_plan_id TEXT NOT NULL,
     cppl_referral_id TEXT NOT NULL,
     cppl_icpc_id TEXT,
@@ -294,14 +293,14 @@ CREATE TABLE ssd_cp_plans (
     cppl_cp_plan_ola TEXT NOT NULL,
     cppl_cp_plan_initial_category TEXT NOT NULL,
     cppl_cp_plan_latest_category TEXT NOT NULL,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, cppl_cp_plan_id)
 );
 CREATE UNIQUE INDEX ssd_cp_plans_row ON ssd_cp_plans (snapshot_id, row_no);
 CREATE INDEX ssd_cp_plans_person ON ssd_cp_plans (snapshot_id, cppl_person_id);
 
 CREATE TABLE ssd_cp_visits (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     cppv_cp_visit_id TEXT NOT NULL,
     cppv_person_id TEXT NOT NULL,
     cppv_cp_plan_id TEXT NOT NULL,
@@ -309,14 +308,14 @@ CREATE TABLE ssd_cp_visits (
     cppv_cp_visit_seen TEXT,
     cppv_cp_visit_seen_alone TEXT,
     cppv_cp_visit_bedroom TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, cppv_cp_visit_id)
 );
 CREATE UNIQUE INDEX ssd_cp_visits_row ON ssd_cp_visits (snapshot_id, row_no);
 CREATE INDEX ssd_cp_visits_person ON ssd_cp_visits (snapshot_id, cppv_person_id);
 
 CREATE TABLE ssd_cp_reviews (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     cppr_cp_review_id TEXT NOT NULL,
     cppr_person_id TEXT NOT NULL,
     cppr_cp_plan_id TEXT NOT NULL,
@@ -326,14 +325,14 @@ CREATE TABLE ssd_cp_reviews (
     cppr_cp_review_outcome_continue_cp TEXT,
     cppr_cp_review_quorate TEXT,
     cppr_cp_review_participation TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, cppr_cp_review_id)
 );
 CREATE UNIQUE INDEX ssd_cp_reviews_row ON ssd_cp_reviews (snapshot_id, row_no);
 CREATE INDEX ssd_cp_reviews_person ON ssd_cp_reviews (snapshot_id, cppr_person_id);
 
 CREATE TABLE ssd_cla_placement (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     clap_cla_placement_id TEXT NOT NULL,
     clap_cla_id TEXT NOT NULL,
     clap_person_id TEXT NOT NULL,
@@ -345,14 +344,14 @@ CREATE TABLE ssd_cla_placement (
     clap_cla_placement_postcode TEXT,
     clap_cla_placement_end_date TEXT,
     clap_cla_placement_change_reason TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, clap_cla_placement_id)
 );
 CREATE UNIQUE INDEX ssd_cla_placement_row ON ssd_cla_placement (snapshot_id, row_no);
 CREATE INDEX ssd_cla_placement_person ON ssd_cla_placement (snapshot_id, clap_person_id);
 
 CREATE TABLE ssd_cla_episodes (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     clae_cla_episode_id TEXT NOT NULL,
     clae_person_id TEXT NOT NULL,
     clae_cla_episode_start_date TEXT NOT NULL,
@@ -365,130 +364,130 @@ CREATE TABLE ssd_cla_episodes (
     clae_cla_placement_id TEXT NOT NULL,
     clae_entered_care_date TEXT NOT NULL,
     clae_cla_last_iro_contact_date TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, clae_cla_episode_id)
 );
 CREATE UNIQUE INDEX ssd_cla_episodes_row ON ssd_cla_episodes (snapshot_id, row_no);
 CREATE INDEX ssd_cla_episodes_person ON ssd_cla_episodes (snapshot_id, clae_person_id);
 
 CREATE TABLE ssd_cla_reviews (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     clar_cla_review_id TEXT NOT NULL,
     clar_cla_id TEXT NOT NULL,
     clar_cla_review_due_date TEXT,
     clar_cla_review_date TEXT,
     clar_cla_review_cancelled TEXT,
     clar_cla_review_participation TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, clar_cla_review_id)
 );
 CREATE UNIQUE INDEX ssd_cla_reviews_row ON ssd_cla_reviews (snapshot_id, row_no);
 
 CREATE TABLE ssd_cla_visits (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     clav_cla_visit_id TEXT NOT NULL,
     clav_cla_id TEXT NOT NULL,
     clav_person_id TEXT NOT NULL,
     clav_cla_visit_date TEXT NOT NULL,
     clav_cla_visit_seen TEXT,
     clav_cla_visit_seen_alone TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, clav_cla_visit_id)
 );
 CREATE UNIQUE INDEX ssd_cla_visits_row ON ssd_cla_visits (snapshot_id, row_no);
 CREATE INDEX ssd_cla_visits_person ON ssd_cla_visits (snapshot_id, clav_person_id);
 
 CREATE TABLE ssd_cla_health (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     clah_health_check_id TEXT NOT NULL,
     clah_person_id TEXT NOT NULL,
     clah_health_check_type TEXT NOT NULL,
     clah_health_check_date TEXT NOT NULL,
     clah_health_check_status TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, clah_health_check_id)
 );
 CREATE UNIQUE INDEX ssd_cla_health_row ON ssd_cla_health (snapshot_id, row_no);
 CREATE INDEX ssd_cla_health_person ON ssd_cla_health (snapshot_id, clah_person_id);
 
 CREATE TABLE ssd_cla_immunisations (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     clai_table_id TEXT NOT NULL,
     clai_person_id TEXT NOT NULL,
     clai_immunisations_status TEXT NOT NULL,
     clai_immunisations_status_date TEXT NOT NULL,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, clai_table_id)
 );
 CREATE UNIQUE INDEX ssd_cla_immunisations_row ON ssd_cla_immunisations (snapshot_id, row_no);
 CREATE INDEX ssd_cla_immunisations_person ON ssd_cla_immunisations (snapshot_id, clai_person_id);
 
 CREATE TABLE ssd_cla_substance_misuse (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     clas_substance_misuse_id TEXT NOT NULL,
     clas_person_id TEXT NOT NULL,
     clas_substance_misuse_date TEXT NOT NULL,
     clas_substance_misused TEXT,
     clas_intervention_received TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, clas_substance_misuse_id)
 );
 CREATE UNIQUE INDEX ssd_cla_substance_misuse_row ON ssd_cla_substance_misuse (snapshot_id, row_no);
 CREATE INDEX ssd_cla_substance_misuse_person ON ssd_cla_substance_misuse (snapshot_id, clas_person_id);
 
 CREATE TABLE ssd_cla_convictions (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     clac_cla_conviction_id TEXT NOT NULL,
     clac_person_id TEXT NOT NULL,
     clac_cla_conviction_date TEXT NOT NULL,
     clac_cla_conviction_offence TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, clac_cla_conviction_id)
 );
 CREATE UNIQUE INDEX ssd_cla_convictions_row ON ssd_cla_convictions (snapshot_id, row_no);
 CREATE INDEX ssd_cla_convictions_person ON ssd_cla_convictions (snapshot_id, clac_person_id);
 
 CREATE TABLE ssd_sdq_scores (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     csdq_table_id TEXT NOT NULL,
     csdq_person_id TEXT NOT NULL,
     csdq_sdq_completed_date TEXT NOT NULL,
     csdq_sdq_score BIGINT,
     csdq_sdq_reason TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, csdq_table_id)
 );
 CREATE UNIQUE INDEX ssd_sdq_scores_row ON ssd_sdq_scores (snapshot_id, row_no);
 CREATE INDEX ssd_sdq_scores_person ON ssd_sdq_scores (snapshot_id, csdq_person_id);
 
 CREATE TABLE ssd_cla_previous_permanence (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     lapp_table_id TEXT NOT NULL,
     lapp_person_id TEXT NOT NULL,
     lapp_previous_permanence_option TEXT NOT NULL,
     lapp_previous_permanence_la TEXT,
     lapp_previous_permanence_order_date TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, lapp_table_id)
 );
 CREATE UNIQUE INDEX ssd_cla_previous_permanence_row ON ssd_cla_previous_permanence (snapshot_id, row_no);
 CREATE INDEX ssd_cla_previous_permanence_person ON ssd_cla_previous_permanence (snapshot_id, lapp_person_id);
 
 CREATE TABLE ssd_cla_care_plan (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     lacp_table_id TEXT NOT NULL,
     lacp_person_id TEXT NOT NULL,
     lacp_cla_care_plan_start_date TEXT NOT NULL,
     lacp_cla_care_plan_end_date TEXT,
     lacp_cla_care_plan_json TEXT NOT NULL,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, lacp_table_id)
 );
 CREATE UNIQUE INDEX ssd_cla_care_plan_row ON ssd_cla_care_plan (snapshot_id, row_no);
 CREATE INDEX ssd_cla_care_plan_person ON ssd_cla_care_plan (snapshot_id, lacp_person_id);
 
 CREATE TABLE ssd_missing (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     miss_table_id TEXT NOT NULL,
     miss_person_id TEXT NOT NULL,
     miss_missing_episode_start_date TEXT NOT NULL,
@@ -496,14 +495,14 @@ CREATE TABLE ssd_missing (
     miss_missing_episode_end_date TEXT,
     miss_missing_rhi_offered TEXT,
     miss_missing_rhi_accepted TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, miss_table_id)
 );
 CREATE UNIQUE INDEX ssd_missing_row ON ssd_missing (snapshot_id, row_no);
 CREATE INDEX ssd_missing_person ON ssd_missing (snapshot_id, miss_person_id);
 
 CREATE TABLE ssd_care_leavers (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     clea_table_id TEXT NOT NULL,
     clea_person_id TEXT NOT NULL,
     clea_care_leaver_eligibility TEXT NOT NULL,
@@ -516,14 +515,14 @@ CREATE TABLE ssd_care_leavers (
     clea_care_leaver_personal_advisor TEXT,
     clea_care_leaver_allocated_team TEXT,
     clea_care_leaver_worker_id TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, clea_table_id)
 );
 CREATE UNIQUE INDEX ssd_care_leavers_row ON ssd_care_leavers (snapshot_id, row_no);
 CREATE INDEX ssd_care_leavers_person ON ssd_care_leavers (snapshot_id, clea_person_id);
 
 CREATE TABLE ssd_permanence (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     perm_table_id TEXT NOT NULL,
     perm_person_id TEXT NOT NULL,
     perm_cla_id TEXT,
@@ -547,14 +546,14 @@ CREATE TABLE ssd_permanence (
     perm_adopter_sex TEXT,
     perm_adopter_legal_status TEXT,
     perm_number_of_adopters BIGINT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, perm_table_id)
 );
 CREATE UNIQUE INDEX ssd_permanence_row ON ssd_permanence (snapshot_id, row_no);
 CREATE INDEX ssd_permanence_person ON ssd_permanence (snapshot_id, perm_person_id);
 
 CREATE TABLE ssd_involvements (
-    snapshot_id BIGINT NOT NULL REFERENCES snapshots (snapshot_id),
-    row_no BIGINT NOT NULL,
+    snapshot_id BIGINT NOT NULL,
     invo_involvements_id TEXT NOT NULL,
     invo_professional_id TEXT,
     invo_professional_role_id TEXT,
@@ -564,6 +563,7 @@ CREATE TABLE ssd_involvements (
     invo_worker_change_reason TEXT,
     invo_person_id TEXT NOT NULL,
     invo_referral_id TEXT,
+    row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, invo_involvements_id)
 );
 CREATE UNIQUE INDEX ssd_involvements_row ON ssd_involvements (snapshot_id, row_no);

@@ -10,6 +10,15 @@ use store::Store;
 
 const CHILD_ENV: &str = "SIGHTLINE_KILL_TEST_CHILD";
 
+/// A synthetic authority (every table populated) written as an SSD extract.
+fn write_extract(dir: &std::path::Path, population: u64, seed: u64) {
+    let g = synth::generate(
+        &synth::Config::new(population, seed, model::Date::ymd(2026, 3, 31)),
+        &|_, _| {},
+    );
+    formats::ssd::write_dir(&g.model, dir).unwrap();
+}
+
 /// In the child: import the large extract and never return normally (the parent kills us).
 fn child(db: &str, dir: &str) {
     let rt = tokio::runtime::Runtime::new().unwrap();
