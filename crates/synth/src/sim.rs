@@ -316,7 +316,11 @@ impl Child<'_> {
         let mut first = true;
         while t <= last {
             // A UASC's arrival is always a referral; otherwise need decides.
-            let contact_only = if first && self.uasc { false } else { !self.p(referral_bias) };
+            let contact_only = if first && self.uasc {
+                false
+            } else {
+                !self.p(referral_bias)
+            };
             let plans_before = self.cp_plans;
             let ended = if contact_only {
                 self.contact_without_referral(t);
