@@ -18,12 +18,9 @@ pub enum BenchCommand {
         population: u64,
         #[arg(long, default_value_t = 7)]
         seed: u64,
-        /// Scratch directory (removed first).
+        /// Scratch directory (removed first); the store is a fresh SQLite file inside it.
         #[arg(long, default_value = "bench-foundation")]
         dir: PathBuf,
-        /// Store to import into; default a fresh SQLite file in the scratch directory.
-        #[arg(long)]
-        database: Option<String>,
     },
 }
 
@@ -33,15 +30,13 @@ pub fn run(cmd: BenchCommand, bars: &Bars) -> Result<()> {
             population,
             seed,
             dir,
-            database,
         } => {
             if dir.exists() {
                 std::fs::remove_dir_all(&dir)?;
             }
             std::fs::create_dir_all(&dir)?;
             let extract = dir.join("ssd");
-            let url =
-                database.unwrap_or_else(|| format!("sqlite://{}", dir.join("bench.db").display()));
+            let url = format!("sqlite://{}", dir.join("bench.db").display());
             let t0 = Instant::now();
             let args = crate::GenerateArgs {
                 population,
