@@ -31,6 +31,10 @@ pub trait TableSource {
     fn table<T: Table>(&mut self) -> Result<Vec<T>, Self::Error>;
 }
 
+/// Row counts of every table at one moment (see [`Tables::mark`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableMark(Vec<usize>);
+
 macro_rules! case_model {
     ($( $(#[$m:meta])* $field:ident : $ty:ty ),+ $(,)?) => {
         /// Every table of the case model.
@@ -49,6 +53,22 @@ macro_rules! case_model {
 
             pub fn assemble<S: TableSource>(s: &mut S) -> Result<Tables, S::Error> {
                 Ok(Tables { $( $field: s.table::<$ty>()? ),+ })
+            }
+
+            /// Moves every row of `other` to the end of the matching table of `self`.
+            pub fn append(&mut self, other: &mut Tables) {
+                $( self.$field.append(&mut other.$field); )+
+            }
+
+            /// Row counts of every table, to roll back to with [`Tables::truncate_to`].
+            pub fn mark(&self) -> TableMark {
+                TableMark(vec![$( self.$field.len() ),+])
+            }
+
+            /// Drops every row added since `mark` was taken.
+            pub fn truncate_to(&mut self, mark: &TableMark) {
+                let mut lens = mark.0.iter();
+                $( self.$field.truncate(*lens.next().expect("mark covers every table")); )+
             }
         }
     };

@@ -13,7 +13,9 @@ mod id;
 pub mod table;
 pub mod tables;
 
-pub use case_model::{CaseModel, IntegrityError, LaInfo, TableSource, TableVisitor, Tables};
+pub use case_model::{
+    CaseModel, IntegrityError, LaInfo, TableMark, TableSource, TableVisitor, Tables,
+};
 pub use date::{BadDate, Date};
 pub use id::{BadId, Id, MAX_ID_LEN};
 pub use table::{Column, ColumnKind, ForeignKey, Json, Table};

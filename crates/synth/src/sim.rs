@@ -66,7 +66,7 @@ pub fn simulate(cfg: &Config, wf: &Workforce, progress: &(dyn Fn(u64, u64) + Syn
                 child.live(sim_start);
                 if !child.out.cin_episodes.is_empty() || !child.out.contacts.is_empty() {
                     child.finish();
-                    append(&mut out, child.out);
+                    out.append(&mut child.out);
                 }
             }
             let d = done.fetch_add(chunk, std::sync::atomic::Ordering::Relaxed) + chunk;
@@ -75,143 +75,10 @@ pub fn simulate(cfg: &Config, wf: &Workforce, progress: &(dyn Fn(u64, u64) + Syn
         })
         .collect();
     let mut all = Tables::default();
-    for p in parts {
-        append(&mut all, p);
+    for mut p in parts {
+        all.append(&mut p);
     }
     all
-}
-
-/// Appends every table of `b` to `a`.
-fn append(a: &mut Tables, mut b: Tables) {
-    macro_rules! cat {
-        ($($f:ident),*) => { $( a.$f.append(&mut b.$f); )* };
-    }
-    cat!(
-        people,
-        teams,
-        professionals,
-        addresses,
-        disabilities,
-        immigration_statuses,
-        mothers,
-        legal_statuses,
-        contacts,
-        early_help_episodes,
-        cin_episodes,
-        assessments,
-        assessment_factors,
-        cin_plans,
-        cin_visits,
-        s47_enquiries,
-        initial_cp_conferences,
-        cp_plans,
-        cp_visits,
-        cp_reviews,
-        placements,
-        cla_episodes,
-        cla_reviews,
-        cla_visits,
-        health_checks,
-        immunisations,
-        substance_misuse,
-        convictions,
-        sdq_scores,
-        previous_permanence,
-        cla_care_plans,
-        missing_episodes,
-        care_leavers,
-        permanence,
-        involvements
-    );
-}
-
-/// Lengths of every table, to roll back a chain of work that ended before the window.
-fn lengths(t: &Tables) -> [usize; 35] {
-    macro_rules! lens {
-        ($($f:ident),*) => { [ $( t.$f.len() ),* ] };
-    }
-    lens!(
-        people,
-        teams,
-        professionals,
-        addresses,
-        disabilities,
-        immigration_statuses,
-        mothers,
-        legal_statuses,
-        contacts,
-        early_help_episodes,
-        cin_episodes,
-        assessments,
-        assessment_factors,
-        cin_plans,
-        cin_visits,
-        s47_enquiries,
-        initial_cp_conferences,
-        cp_plans,
-        cp_visits,
-        cp_reviews,
-        placements,
-        cla_episodes,
-        cla_reviews,
-        cla_visits,
-        health_checks,
-        immunisations,
-        substance_misuse,
-        convictions,
-        sdq_scores,
-        previous_permanence,
-        cla_care_plans,
-        missing_episodes,
-        care_leavers,
-        permanence,
-        involvements
-    )
-}
-
-fn truncate(t: &mut Tables, l: &[usize; 35]) {
-    let mut i = 0;
-    macro_rules! trunc {
-        ($($f:ident),*) => { $( t.$f.truncate(l[i]); i += 1; )* };
-    }
-    trunc!(
-        people,
-        teams,
-        professionals,
-        addresses,
-        disabilities,
-        immigration_statuses,
-        mothers,
-        legal_statuses,
-        contacts,
-        early_help_episodes,
-        cin_episodes,
-        assessments,
-        assessment_factors,
-        cin_plans,
-        cin_visits,
-        s47_enquiries,
-        initial_cp_conferences,
-        cp_plans,
-        cp_visits,
-        cp_reviews,
-        placements,
-        cla_episodes,
-        cla_reviews,
-        cla_visits,
-        health_checks,
-        immunisations,
-        substance_misuse,
-        convictions,
-        sdq_scores,
-        previous_permanence,
-        cla_care_plans,
-        missing_episodes,
-        care_leavers,
-        permanence,
-        involvements
-    );
-    debug_assert_eq!(i, 35);
 }
 
 struct Child<'a> {
@@ -428,17 +295,18 @@ impl Child<'_> {
 
     /// One referral and everything that follows from it, to its closure.
     fn referral_chain(&mut self, contact_date: Date) -> Ended {
-        let mark = lengths(&self.out);
+        let mark = self.out.mark();
+        let leavers_before = self.out.care_leavers.len();
         let ended = self.referral(contact_date);
         // Drop chains of work that ended before the extract window, as a six-year extract would.
         if let Ended::Closed(end) = ended {
-            let last_leaver_contact = self.out.care_leavers[mark[32]..]
+            let last_leaver_contact = self.out.care_leavers[leavers_before..]
                 .iter()
                 .map(|c| c.clea_care_leaver_latest_contact)
                 .max();
             if end < self.window_start && last_leaver_contact.is_none_or(|d| d < self.window_start)
             {
-                truncate(&mut self.out, &mark);
+                self.out.truncate_to(&mark);
             }
         }
         ended
