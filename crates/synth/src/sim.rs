@@ -437,7 +437,7 @@ impl Child<'_> {
                 S47Result::Open => return Ended::Open,
                 S47Result::NoConference => {}
                 S47Result::Emergency(d) => into_care_from = Some(d),
-                S47Result::Plan { start, end } => {
+                S47Result::Plan { end } => {
                     had_plan = true;
                     match end {
                         None => return Ended::Open,
@@ -448,7 +448,6 @@ impl Child<'_> {
                             }
                         }
                     }
-                    let _ = start;
                 }
             }
         }
@@ -786,13 +785,10 @@ impl Child<'_> {
             due = Date(add_months(if happened { held.0 } else { due.0 }, 6));
         }
         if open {
-            return S47Result::Plan { start, end: None };
+            return S47Result::Plan { end: None };
         }
         self.end_involvement(inv, end);
-        S47Result::Plan {
-            start,
-            end: Some(end),
-        }
+        S47Result::Plan { end: Some(end) }
     }
 
     fn visits_cin(&mut self, from: Date, to: Date) {
@@ -1156,7 +1152,7 @@ impl Child<'_> {
             };
             self.out.legal_statuses.push(row);
         }
-        self.cla_activity(&cla_id, start, stop, closes);
+        self.cla_activity(&cla_id, start, stop);
         let inv = self.allocate(
             rid,
             start,
@@ -1227,7 +1223,7 @@ impl Child<'_> {
     }
 
     /// Reviews, visits, health checks, OC2 items, missing episodes and care plans.
-    fn cla_activity(&mut self, cla_id: &PeriodOfCareId, start: Date, stop: Date, _closes: bool) {
+    fn cla_activity(&mut self, cla_id: &PeriodOfCareId, start: Date, stop: Date) {
         // Reviews: within 20 working days, then 3 months, then every 6 months.
         let mut due = self.wd(start, 20);
         let mut n = 0;
@@ -1790,7 +1786,10 @@ enum S47Result {
     Open,
     NoConference,
     Emergency(Date),
-    Plan { start: Date, end: Option<Date> },
+    /// A CP plan started; `end` is `None` while it is still open.
+    Plan {
+        end: Option<Date>,
+    },
 }
 
 /// A postcode in the unused `ZZ` area, so it can never be a real address.
