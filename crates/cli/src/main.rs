@@ -2,6 +2,7 @@
 
 mod bench;
 mod progress;
+mod returns;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -49,6 +50,9 @@ enum Command {
     /// Import data into the store as a new snapshot (all or nothing).
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Write a DfE return derived from a snapshot.
+    #[command(subcommand)]
+    Export(returns::ExportCommand),
     /// List the snapshots in the store with their provenance.
     Snapshots,
     /// Generate a 60,000-child authority into a fresh store and print a summary.
@@ -94,6 +98,33 @@ enum ImportCommand {
         #[arg(long)]
         label: Option<String>,
     },
+    /// Import an SSDA903 return (a directory of CSV files, or one XML file) as a snapshot.
+    #[command(name = "903")]
+    Ssda903 {
+        /// Directory of the year's CSV files (tables are recognised by their columns), or an
+        /// SSDA903 XML file.
+        path: PathBuf,
+        /// Collection year the return is for, e.g. 2025-26.
+        #[arg(long)]
+        year: model::CollectionYear,
+        /// DfE three-digit LA number (the 903 files do not carry it).
+        #[arg(long)]
+        la_code: String,
+        /// Last year's return (directory or XML), for history before this year.
+        #[arg(long)]
+        prev: Option<PathBuf>,
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// Import a CIN census XML file as a snapshot.
+    Cin {
+        file: PathBuf,
+        /// Collection year, when the file's header does not give it.
+        #[arg(long)]
+        year: Option<model::CollectionYear>,
+        #[arg(long)]
+        label: Option<String>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -135,6 +166,31 @@ fn run(cli: Cli) -> Result<()> {
             println!("Imported {} as snapshot {id}", dir.display());
             Ok(())
         }
+        Command::Import(ImportCommand::Cin { file, year, label }) => {
+            let id = returns::import_cin(&cli.database, &file, year, label, &bars)?;
+            println!("Imported {} as snapshot {id}", file.display());
+            Ok(())
+        }
+        Command::Import(ImportCommand::Ssda903 {
+            path,
+            year,
+            la_code,
+            prev,
+            label,
+        }) => {
+            let id = returns::import_903(
+                &cli.database,
+                &path,
+                year,
+                &la_code,
+                prev.as_deref(),
+                label,
+                &bars,
+            )?;
+            println!("Imported {} as snapshot {id}", path.display());
+            Ok(())
+        }
+        Command::Export(cmd) => returns::export(&cli.database, cmd, &bars),
         Command::Snapshots => list_snapshots(&cli.database),
         Command::Demo(args) => demo(&args, &bars),
         Command::Bench(b) => bench::run(b, &bars),
@@ -199,7 +255,7 @@ pub struct Timings {
     pub rows: u64,
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime> {
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?)

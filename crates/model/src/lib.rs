@@ -12,6 +12,7 @@ mod date;
 mod id;
 pub mod table;
 pub mod tables;
+mod year;
 
 pub use case_model::{
     CaseModel, IntegrityError, LaInfo, TableMark, TableSource, TableVisitor, Tables,
@@ -19,3 +20,4 @@ pub use case_model::{
 pub use date::{BadDate, Date};
 pub use id::{BadId, Id, MAX_ID_LEN};
 pub use table::{Column, ColumnKind, ForeignKey, Json, Table};
+pub use year::{BadYear, CollectionYear};

@@ -325,6 +325,9 @@ ssd_table! {
         cppl_cp_plan_ola: YesNo,
         cppl_cp_plan_initial_category: CpCategory,
         cppl_cp_plan_latest_category: CpCategory,
+        /// Sightline extension: `NumberOfPreviousCPP` as a CIN census reported it. Blank when
+        /// the model holds the child's full history, from which the count is derived.
+        cppl_cp_plan_previous_plans: Option<i64>,
     }
     references {
         cppl_referral_id => CinEpisode,

@@ -293,6 +293,7 @@ CREATE TABLE ssd_cp_plans (
     cppl_cp_plan_ola TEXT NOT NULL,
     cppl_cp_plan_initial_category TEXT NOT NULL,
     cppl_cp_plan_latest_category TEXT NOT NULL,
+    cppl_cp_plan_previous_plans BIGINT,
     row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, cppl_cp_plan_id)
 );

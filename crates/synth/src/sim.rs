@@ -724,6 +724,7 @@ impl Child<'_> {
             cppl_cp_plan_ola: YesNo::No,
             cppl_cp_plan_initial_category: category,
             cppl_cp_plan_latest_category: latest,
+            cppl_cp_plan_previous_plans: None,
         };
         self.out.cp_plans.push(row);
         let inv = self.allocate(

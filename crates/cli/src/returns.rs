@@ -1,0 +1,265 @@
+//! `export cin|903` and `import cin|903`: the DfE returns derived from, and loaded into, the store.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{anyhow, Context, Result};
+use clap::Subcommand;
+use model::{CaseModel, CollectionYear};
+
+use crate::progress::Bars;
+use crate::runtime;
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// Derive the CIN census XML for a collection year from a snapshot.
+    Cin {
+        /// Collection year, e.g. 2025-26.
+        #[arg(long)]
+        year: CollectionYear,
+        /// Snapshot to export (default: the latest).
+        #[arg(long)]
+        snapshot: Option<i64>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Derive the SSDA903 return for a collection year: one CSV per table in DIR.
+    #[command(name = "903")]
+    Ssda903 {
+        /// Collection year, e.g. 2025-26.
+        #[arg(long)]
+        year: CollectionYear,
+        /// Snapshot to export (default: the latest).
+        #[arg(long)]
+        snapshot: Option<i64>,
+        /// Output directory for the CSV files.
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write the return as one XML file, SSDA903.xml, in the same directory.
+        #[arg(long)]
+        xml: bool,
+    },
+}
+
+/// Loads a snapshot (the latest when none is given).
+pub fn load_model(database: &str, snapshot: Option<i64>, bars: &Bars) -> Result<(i64, CaseModel)> {
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = store::Store::open(database).await?;
+        let id = match snapshot {
+            Some(id) => id,
+            None => store
+                .latest_snapshot()
+                .await?
+                .ok_or_else(|| anyhow!("the store has no snapshots yet: import one first"))?,
+        };
+        let spinner = bars.spinner(format!("Loading snapshot {id}"));
+        let model = store.load(id).await?;
+        spinner.finish_and_clear();
+        store.close().await;
+        Ok((id, model))
+    })
+}
+
+fn check_year(year: CollectionYear) -> Result<()> {
+    if !year.is_supported() {
+        return Err(anyhow!(
+            "collection year {year} is not supported (Sightline writes 2022-23 to 2026-27)"
+        ));
+    }
+    Ok(())
+}
+
+pub fn export(database: &str, cmd: ExportCommand, bars: &Bars) -> Result<()> {
+    match cmd {
+        ExportCommand::Cin {
+            year,
+            snapshot,
+            out,
+        } => {
+            check_year(year)?;
+            let (id, model) = load_model(database, snapshot, bars)?;
+            let t0 = Instant::now();
+            let census = formats::cin::derive(&model, year);
+            let bytes = formats::cin::write(&census);
+            write_file(&out, &bytes)?;
+            eprintln!(
+                "Wrote the {year} CIN census for snapshot {id}: {} children, {} referrals, to {} in {:.1}s",
+                census.children.len(),
+                census.children.iter().map(|c| c.details.len()).sum::<usize>(),
+                out.display(),
+                t0.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        ExportCommand::Ssda903 {
+            year,
+            snapshot,
+            out,
+            xml,
+        } => {
+            check_year(year)?;
+            let (id, model) = load_model(database, snapshot, bars)?;
+            let t0 = Instant::now();
+            let ret = formats::ssda903::derive(&model, year);
+            for f in ret.write_csv() {
+                write_file(&out.join(&f.name), &f.bytes)?;
+            }
+            if xml {
+                write_file(&out.join("SSDA903.xml"), &formats::ssda903::write_xml(&ret))?;
+            }
+            eprintln!(
+                "Wrote the {year} SSDA903 return for snapshot {id}: {} children, {} episodes, to {} in {:.1}s",
+                ret.header.len(),
+                ret.episodes.len(),
+                out.display(),
+                t0.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+}
+
+/// Reads a CIN census file and imports it as one snapshot (all or nothing).
+pub fn import_cin(
+    database: &str,
+    file: &Path,
+    year: Option<CollectionYear>,
+    label: Option<String>,
+    bars: &Bars,
+) -> Result<i64> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let name = file.display().to_string();
+    let spinner = bars.spinner(format!("Reading and checking {name}"));
+    let census = formats::cin::read(&name, &bytes, year)?;
+    let (tables, la) = formats::cin::into_tables(&census, &name)?;
+    let model = CaseModel { la, tables };
+    spinner.finish_and_clear();
+    let source = source_file(file, &bytes, census.children.len() as u64);
+    store_model(database, &model, &[source], "cin", &name, label, bars)
+}
+
+/// Reads a 903 return (and optionally last year's) from a CSV directory or XML file.
+fn read_903(
+    path: &Path,
+    year: CollectionYear,
+) -> Result<(formats::ssda903::Return903, Vec<formats::ssd::SourceFile>)> {
+    let mut sources = vec![];
+    let ret = if path.is_dir() {
+        let ret = formats::ssda903::read_dir(path, year)?;
+        for entry in std::fs::read_dir(path)? {
+            let p = entry?.path();
+            if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) {
+                let bytes = std::fs::read(&p)?;
+                sources.push(source_file(&p, &bytes, bytecount_lines(&bytes)));
+            }
+        }
+        sources.sort_by(|a, b| a.name.cmp(&b.name));
+        ret
+    } else {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let ret = formats::ssda903::read_xml(&path.display().to_string(), &bytes, year)?;
+        sources.push(source_file(path, &bytes, ret.header.len() as u64));
+        ret
+    };
+    Ok((ret, sources))
+}
+
+fn bytecount_lines(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        .saturating_sub(1) as u64
+}
+
+fn source_file(path: &Path, bytes: &[u8], rows: u64) -> formats::ssd::SourceFile {
+    formats::ssd::SourceFile {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string()),
+        sha256: formats::ssd::sha256_hex(bytes),
+        rows,
+    }
+}
+
+/// Imports an SSDA903 return as one snapshot (all or nothing).
+pub fn import_903(
+    database: &str,
+    path: &Path,
+    year: CollectionYear,
+    la_code: &str,
+    prev: Option<&Path>,
+    label: Option<String>,
+    bars: &Bars,
+) -> Result<i64> {
+    check_year(year)?;
+    if la_code.len() != 3 || !la_code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(anyhow!(
+            "--la-code must be the three-digit DfE LA number (got `{la_code}`)"
+        ));
+    }
+    let spinner = bars.spinner(format!("Reading and checking {}", path.display()));
+    let (mut ret, mut sources) = read_903(path, year)?;
+    if let Some(p) = prev {
+        let (last, prev_sources) = read_903(p, year.previous())?;
+        ret = formats::ssda903::merge(last, ret);
+        sources.extend(prev_sources.into_iter().map(|mut s| {
+            s.name = format!("previous/{}", s.name);
+            s
+        }));
+    }
+    let name = path.display().to_string();
+    let (tables, la) = formats::ssda903::into_tables(&ret, la_code, &name)?;
+    spinner.finish_and_clear();
+    let model = CaseModel { la, tables };
+    store_model(database, &model, &sources, "903", &name, label, bars)
+}
+
+/// Checks a model's keys and links, then writes it as one snapshot.
+fn store_model(
+    database: &str,
+    model: &CaseModel,
+    files: &[formats::ssd::SourceFile],
+    kind: &str,
+    source: &str,
+    label: Option<String>,
+    bars: &Bars,
+) -> Result<i64> {
+    if let Some(e) = model.tables.check_integrity().first() {
+        return Err(anyhow!("{source}: {e}"));
+    }
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = store::Store::open(database).await?;
+        let bar = bars.bar("Importing", 0);
+        let id = store
+            .import(
+                &model.tables,
+                &model.la,
+                files,
+                store::ImportMeta {
+                    kind,
+                    source,
+                    label: label.as_deref(),
+                },
+                &|table, rows, total| {
+                    bar.set_length(total);
+                    bar.set_message(table.to_string());
+                    bar.inc(rows);
+                },
+            )
+            .await;
+        bar.finish_and_clear();
+        store.close().await;
+        Ok::<_, anyhow::Error>(id?)
+    })
+}
