@@ -421,6 +421,16 @@ impl PlacementType {
         use PlacementType::*;
         matches!(self, A3 | A4 | A5 | A6)
     }
+    /// Whether the 903 needs an Ofsted URN for the setting (rules 218/222): every placement
+    /// except with parents, residential employment, health and custodial settings, temporary
+    /// moves and "other" placements.
+    pub fn needs_urn(self) -> bool {
+        use PlacementType::*;
+        !matches!(
+            self,
+            P1 | P2 | P3 | R1 | R2 | R5 | T0 | T1 | T2 | T3 | T4 | Z1 | Z11 | Z12 | Z13 | Z14
+        )
+    }
     pub fn is_foster(self) -> bool {
         use PlacementType::*;
         matches!(self, U1 | U2 | U3 | U4 | U5 | U6)

@@ -476,7 +476,9 @@ impl Child<'_> {
             return match self.care(&rid, d, need) {
                 None => Ended::Open,
                 Some((end, reason)) => {
-                    let close = end;
+                    // Care can end before the assessment that began the referral is signed off
+                    // (an unaccompanied child leaving care at 18): the case closes after both.
+                    let close = end.max(t);
                     let rc = match reason {
                         r if r.is_adoption() => ClosureReason::Rc1,
                         r if r.is_sgo() => ClosureReason::Rc4,
@@ -991,6 +993,13 @@ impl Child<'_> {
                 ));
             }
         }
+        // Placement with parents is for children subject to a care order, never section 20
+        // accommodation (903 rule 378).
+        if statuses.iter().any(|s| s.1 == LegalStatus::V2) {
+            for p in placements.iter_mut().filter(|p| p.1 == PlacementType::P1) {
+                p.1 = PlacementType::U3;
+            }
+        }
         // H5 was withdrawn from 2025-26 (spec §3.3): keep the type valid for the date it applies.
         for p in placements.iter_mut() {
             if p.1 == PlacementType::H5 && p.0 >= Date::ymd(2025, 4, 1) {
@@ -1039,8 +1048,16 @@ impl Child<'_> {
                 PlacementType::K2 => self.days(3, 80) as f64 + 0.3,
                 _ => self.days(0, 25) as f64 + 0.4,
             };
-            let urn = matches!(ptype, PlacementType::K1 | PlacementType::K2)
-                .then(|| format!("SC9{:05}", mix(self.idx ^ i as u64) % 100_000));
+            // Ofsted URN of the setting (children's homes) or of the fostering or adoption
+            // service; a synthetic 9xxxxx series, outside the numbers Ofsted issues.
+            let urn = ptype.needs_urn().then(|| {
+                let n = mix(self.idx ^ i as u64) % 100_000;
+                if matches!(ptype, PlacementType::K1 | PlacementType::K2) {
+                    format!("SC9{n:05}")
+                } else {
+                    format!("9{n:05}")
+                }
+            });
             let pid: Id<Placement> = self.id("Z");
             let change = pend.filter(|&e| e < end || !closes).map(|_| {
                 self.pick(&[
@@ -1319,8 +1336,11 @@ impl Child<'_> {
             }
             dnt = Date(add_months(dnt.0, 12)).plus_days(self.days(-30, 30));
         }
-        if start.days_until(stop) >= 365 {
-            let d = Date(add_months(start.0, 12));
+        // OC2 items, at each anniversary of coming into care (yearly SDQ and immunisation review).
+        let mut years_in = 1;
+        while Date(add_months(start.0, 12 * years_in)) <= stop {
+            let d = Date(add_months(start.0, 12 * years_in));
+            years_in += 1;
             let id = self.id("M");
             let row = Immunisation {
                 clai_table_id: id,
@@ -1655,7 +1675,8 @@ impl Child<'_> {
             pers_upn_unknown: upn_unknown,
             pers_common_child_id: Some(nhs_number(k >> 7)),
             pers_send_flag: Some(YesNo::from_bool(self.p(0.15))),
-            pers_is_mother: None,
+            // The 903 asks whether each girl in care is a mother.
+            pers_is_mother: (self.ever_in_care && self.sex == Sex::Female).then_some(YesNo::No),
             pers_nationality: Some(if self.uasc { "Not British" } else { "British" }.into()),
         };
         self.out.people.push(row);
@@ -1718,7 +1739,8 @@ impl Child<'_> {
                 immi_person_id: self.pid.clone(),
                 immi_immigration_status: "UASC".into(),
                 immi_immigration_status_start_date: Some(s),
-                immi_immigration_status_end_date: (end <= as_at).then_some(end),
+                // UASC status ends at 18 by definition, so the date is known in advance.
+                immi_immigration_status_end_date: Some(end),
             };
             self.out.immigration_statuses.push(row);
         }
@@ -1773,10 +1795,13 @@ impl Child<'_> {
                 lapp_table_id: id,
                 lapp_person_id: self.pid.clone(),
                 lapp_previous_permanence_option: opt,
-                lapp_previous_permanence_la: None,
-                lapp_previous_permanence_order_date: (opt != PreviousPermanence::Z1
-                    && opt != PreviousPermanence::P4)
-                    .then(|| format!("zz/{:02}/{}", 1 + k % 12, self.dob.year() + 2)),
+                lapp_previous_permanence_la: (opt != PreviousPermanence::Z1)
+                    .then(|| self.cfg.la_code.clone()),
+                lapp_previous_permanence_order_date: match opt {
+                    PreviousPermanence::Z1 => None,
+                    PreviousPermanence::P4 => Some("zz/zz/zzzz".into()),
+                    _ => Some(format!("zz/{:02}/{}", 1 + k % 12, self.dob.year() + 2)),
+                },
             };
             self.out.previous_permanence.push(row);
         }

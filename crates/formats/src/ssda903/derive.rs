@@ -92,7 +92,7 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
             })
             .collect();
         eps.sort_by_key(|e| e.clae_cla_episode_start_date);
-        let oc3 = oc3_row(p, dob, &leavers, year);
+        let oc3 = oc3_row(p, dob, &leavers, rows(&episodes, pid).collect(), year);
         if eps.is_empty() && oc3.is_none() {
             continue;
         }
@@ -151,7 +151,8 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
                 .pers_upn
                 .clone()
                 .or_else(|| p.pers_upn_unknown.map(|u| u.code().to_string())),
-            mother: if p.pers_sex == Sex::Male {
+            // Asked of girls looked after in the year only (rules 393, 607 and 628).
+            mother: if p.pers_sex == Sex::Male || eps.is_empty() {
                 None
             } else {
                 is_mother
@@ -199,7 +200,9 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
                 child: child.clone(),
                 sex: p.pers_sex,
                 dob,
-                duc: by_end(u.immi_immigration_status_end_date),
+                // The date UASC status ends (the 18th birthday) is reported even when it is
+                // still to come (rule 205B compares it across years).
+                duc: u.immi_immigration_status_end_date,
             });
         }
 
@@ -219,14 +222,20 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
                 .filter(|s| in_year(s.clas_substance_misuse_date))
                 .collect();
             let health_assessment = completed(HealthCheckType::HealthAssessment);
+            let received = (!misuse.is_empty()).then(|| {
+                misuse
+                    .iter()
+                    .any(|m| m.clas_intervention_received == Some(YesNo::Yes))
+            });
             ret.oc2.push(Oc2Row {
                 child: child.clone(),
                 dob,
                 sdq_score: sdq.and_then(|s| s.csdq_sdq_score),
                 sdq_reason: sdq.and_then(|s| s.csdq_sdq_reason),
-                convicted: Some(Flag(
-                    rows(&convictions, pid).any(|c| in_year(c.clac_cla_conviction_date)),
-                )),
+                // Not asked for children under the age of criminal responsibility (rule 542).
+                convicted: (age >= 10).then(|| {
+                    Flag(rows(&convictions, pid).any(|c| in_year(c.clac_cla_conviction_date)))
+                }),
                 // Developmental health checks apply to children under 5 only.
                 health_check: (age < 5).then_some(Flag(health_assessment)),
                 immunisations: Some(Flag(
@@ -238,14 +247,9 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
                 teeth_check: Some(Flag(completed(HealthCheckType::DentalCheck))),
                 health_assessment: Some(Flag(health_assessment)),
                 substance_misuse: Some(Flag(!misuse.is_empty())),
-                intervention_received: (!misuse.is_empty()).then(|| {
-                    Flag(
-                        misuse
-                            .iter()
-                            .any(|m| m.clas_intervention_received == Some(YesNo::Yes)),
-                    )
-                }),
-                intervention_offered: (!misuse.is_empty()).then_some(Flag(true)),
+                intervention_received: received.map(Flag),
+                // Asked only when no intervention was received (rule 158).
+                intervention_offered: (received == Some(false)).then_some(Flag(true)),
             });
         }
 
@@ -368,12 +372,22 @@ fn oc3_row(
     p: &Person,
     dob: Date,
     leavers: &HashMap<&str, Vec<&CareLeaver>>,
+    episodes: Vec<&ClaEpisode>,
     year: CollectionYear,
 ) -> Option<Oc3Row> {
     let contacts = leavers.get(p.pers_person_id.as_str())?;
-    let birthday = (17..=21)
-        .map(|n| Date(model::calendar::add_years(dob.0, n)))
-        .find(|&b| year.contains(b))?;
+    let (age, birthday) = (17..=21)
+        .map(|n| (n, Date(model::calendar::add_years(dob.0, n))))
+        .find(|&(_, b)| year.contains(b))?;
+    // At 17 and 18 only those who had already left care by the birthday are care leavers
+    // (rules 1007 and 1016).
+    let in_care_on_or_after = episodes.iter().any(|e| {
+        e.clae_cla_episode_start_date <= year.end()
+            && e.clae_cla_episode_ceased_date.is_none_or(|c| c >= birthday)
+    });
+    if age <= 18 && in_care_on_or_after {
+        return None;
+    }
     let window = |d: Date| d >= birthday.plus_days(-92) && d <= birthday.plus_days(31);
     let nearest = contacts
         .iter()
