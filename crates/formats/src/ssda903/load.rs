@@ -16,6 +16,9 @@ use model::{CollectionYear, Date, Id, LaInfo, Tables};
 
 use super::*;
 
+/// A period of care: its id, start and end (blank while open).
+type PeriodSpan = (PeriodOfCareId, Date, Option<Date>);
+
 struct Ids(u64);
 
 impl Ids {
@@ -178,7 +181,7 @@ pub fn into_tables(
         by_child.entry(e.child.as_str()).or_default().push(e);
     }
     // period of care id and its span, per child, for reviews and permanence
-    let mut periods: HashMap<&str, Vec<(PeriodOfCareId, Date, Option<Date>)>> = HashMap::new();
+    let mut periods: HashMap<&str, Vec<PeriodSpan>> = HashMap::new();
     for h in &ret.header {
         let Some(eps) = by_child.get_mut(h.child.as_str()) else {
             continue;

@@ -21,6 +21,9 @@ use model::{CollectionYear, Date};
 
 use crate::ReadError;
 
+/// Finds a row's cell by column name.
+type CellLookup<'a> = Box<dyn Fn(&str) -> Option<String> + 'a>;
+
 /// A table of the return.
 pub trait Row: Sized {
     /// The table's name as the DfE and the reference validator use it (`Episodes`).
@@ -64,7 +67,7 @@ macro_rules! return_903 {
             fn parse_table(
                 &mut self,
                 table: &str,
-                rows: &mut dyn Iterator<Item = (u64, Box<dyn Fn(&str) -> Option<String> + '_>)>,
+                rows: &mut dyn Iterator<Item = (u64, CellLookup<'_>)>,
                 file: &str,
             ) -> Result<(), ReadError> {
                 $( if table == $ty::TABLE {
@@ -360,7 +363,7 @@ impl Return903 {
             }
             let headers = &headers;
             let mut rows = records.iter().map(|(line, rec)| {
-                let get: Box<dyn Fn(&str) -> Option<String>> = Box::new(move |col: &str| {
+                let get: CellLookup = Box::new(move |col: &str| {
                     headers
                         .iter()
                         .position(|h| h == col)
