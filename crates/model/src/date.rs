@@ -62,6 +62,15 @@ impl FromStr for Date {
         let bad = || BadDate(s.to_string());
         // Strip a time part: SQL Server and ISO datetimes carry one, always midnight for dates.
         let day_part = t.split([' ', 'T']).next().unwrap_or(t);
+        // chrono's %Y also takes a sign and fewer digits (`-025`); returns need four digits.
+        let digits = |r: std::ops::Range<usize>| {
+            day_part
+                .get(r)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if !(digits(0..4) || digits(6..10)) {
+            return Err(bad());
+        }
         if day_part.len() == 10 && day_part.as_bytes()[4] == b'-' {
             return NaiveDate::parse_from_str(day_part, "%Y-%m-%d")
                 .map(Date)
@@ -104,6 +113,15 @@ impl<'de> serde::Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refuses_signed_or_short_years() {
+        for bad in ["-025-05-01", "+025-05-01", "01/05/-025"] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
+        assert_eq!("2025-05-01".parse::<Date>().unwrap(), Date::ymd(2025, 5, 1));
+        assert_eq!("01/05/2025".parse::<Date>().unwrap(), Date::ymd(2025, 5, 1));
+    }
 
     #[test]
     fn accepts_the_layouts_extracts_use() {
