@@ -14,24 +14,16 @@ use crate::runtime;
 pub enum ExportCommand {
     /// Derive the CIN census XML for a collection year from a snapshot.
     Cin {
-        /// Collection year, e.g. 2025-26.
-        #[arg(long)]
-        year: CollectionYear,
-        /// Snapshot to export (default: the latest).
-        #[arg(long)]
-        snapshot: Option<i64>,
+        #[command(flatten)]
+        from: ReturnSource,
         #[arg(long)]
         out: PathBuf,
     },
     /// Derive the SSDA903 return for a collection year: one CSV per table in DIR.
     #[command(name = "903")]
     Ssda903 {
-        /// Collection year, e.g. 2025-26.
-        #[arg(long)]
-        year: CollectionYear,
-        /// Snapshot to export (default: the latest).
-        #[arg(long)]
-        snapshot: Option<i64>,
+        #[command(flatten)]
+        from: ReturnSource,
         /// Output directory for the CSV files.
         #[arg(long)]
         out: PathBuf,
@@ -39,6 +31,26 @@ pub enum ExportCommand {
         #[arg(long)]
         xml: bool,
     },
+}
+
+/// Which year's return, from which snapshot.
+#[derive(clap::Args)]
+pub struct ReturnSource {
+    /// Collection year, e.g. 2025-26.
+    #[arg(long)]
+    year: CollectionYear,
+    /// Snapshot to export (default: the latest).
+    #[arg(long)]
+    snapshot: Option<i64>,
+}
+
+impl ReturnSource {
+    /// Checks the year, then loads the snapshot: `(year, snapshot id, model)`.
+    fn load(&self, database: &str, bars: &Bars) -> Result<(CollectionYear, i64, CaseModel)> {
+        check_year(self.year)?;
+        let (id, model) = load_model(database, self.snapshot, bars)?;
+        Ok((self.year, id, model))
+    }
 }
 
 /// Loads a snapshot (the latest when none is given).
@@ -72,13 +84,8 @@ fn check_year(year: CollectionYear) -> Result<()> {
 
 pub fn export(database: &str, cmd: ExportCommand, bars: &Bars) -> Result<()> {
     match cmd {
-        ExportCommand::Cin {
-            year,
-            snapshot,
-            out,
-        } => {
-            check_year(year)?;
-            let (id, model) = load_model(database, snapshot, bars)?;
+        ExportCommand::Cin { from, out } => {
+            let (year, id, model) = from.load(database, bars)?;
             let t0 = Instant::now();
             let census = formats::cin::derive(&model, year);
             let bytes = formats::cin::write(&census);
@@ -92,14 +99,8 @@ pub fn export(database: &str, cmd: ExportCommand, bars: &Bars) -> Result<()> {
             );
             Ok(())
         }
-        ExportCommand::Ssda903 {
-            year,
-            snapshot,
-            out,
-            xml,
-        } => {
-            check_year(year)?;
-            let (id, model) = load_model(database, snapshot, bars)?;
+        ExportCommand::Ssda903 { from, out, xml } => {
+            let (year, id, model) = from.load(database, bars)?;
             let t0 = Instant::now();
             let ret = formats::ssda903::derive(&model, year);
             for f in ret.write_csv() {
@@ -153,15 +154,14 @@ fn read_903(
 ) -> Result<(formats::ssda903::Return903, Vec<formats::ssd::SourceFile>)> {
     let mut sources = vec![];
     let ret = if path.is_dir() {
-        let ret = formats::ssda903::read_dir(path, year)?;
-        for entry in std::fs::read_dir(path)? {
-            let p = entry?.path();
-            if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) {
-                let bytes = std::fs::read(&p)?;
-                sources.push(source_file(&p, &bytes, bytecount_lines(&bytes)));
-            }
+        let (ret, files) = formats::ssda903::read_dir(path, year)?;
+        for f in &files {
+            sources.push(source_file(
+                Path::new(&f.name),
+                &f.bytes,
+                data_rows(&f.bytes),
+            ));
         }
-        sources.sort_by(|a, b| a.name.cmp(&b.name));
         ret
     } else {
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
@@ -172,7 +172,8 @@ fn read_903(
     Ok((ret, sources))
 }
 
-fn bytecount_lines(bytes: &[u8]) -> u64 {
+/// Lines after the header row.
+fn data_rows(bytes: &[u8]) -> u64 {
     bytes
         .iter()
         .filter(|&&b| b == b'\n')

@@ -3,6 +3,7 @@
 
 pub mod cin;
 mod error;
+mod group;
 pub mod ssd;
 pub mod ssda903;
 mod xml;

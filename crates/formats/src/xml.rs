@@ -4,8 +4,8 @@
 //! its text and 1-based line) and then map it to typed records, where a missing or unexpected
 //! element can be reported with its path and line.
 
-use quick_xml::events::Event;
-use quick_xml::Reader;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::{Reader, Writer};
 
 use crate::ReadError;
 
@@ -22,19 +22,11 @@ pub(crate) struct Node {
 
 /// Parses a whole document into its root element.
 pub(crate) fn parse(file: &str, bytes: &[u8]) -> Result<Node, ReadError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
-        ReadError {
-            line: Some(line),
-            ..ReadError::file(
-                file,
-                "UTF-8 text (the file contains bytes that are not UTF-8)",
-            )
-        }
-    })?;
+    let text = utf8(
+        file,
+        bytes,
+        "UTF-8 text (the file contains bytes that are not UTF-8)",
+    )?;
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(true);
     let mut lines = LineCounter::default();
@@ -116,6 +108,57 @@ pub(crate) fn parse(file: &str, bytes: &[u8]) -> Result<Node, ReadError> {
         });
     }
     root.ok_or_else(|| ReadError::file(file, "an XML document (the file has no elements)"))
+}
+
+/// Text of a file, or an error at the line of the first byte that is not UTF-8.
+pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8], expected: &str) -> Result<&'a str, ReadError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        ReadError {
+            line: Some(line),
+            ..ReadError::file(file, expected)
+        }
+    })
+}
+
+/// An indented XML document being written into memory.
+pub(crate) struct XmlOut {
+    w: Writer<Vec<u8>>,
+}
+
+impl XmlOut {
+    /// Starts a document with its XML declaration.
+    pub fn new() -> Self {
+        let mut o = XmlOut {
+            w: Writer::new_with_indent(Vec::with_capacity(1 << 20), b' ', 2),
+        };
+        o.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+        o
+    }
+    // Writing into a Vec cannot fail, so the io::Result is only ever Ok.
+    fn event(&mut self, e: Event<'_>) {
+        self.w.write_event(e).expect("writing XML to memory");
+    }
+    pub fn open(&mut self, name: &str) {
+        self.event(Event::Start(BytesStart::new(name)));
+    }
+    pub fn close(&mut self, name: &str) {
+        self.event(Event::End(BytesEnd::new(name)));
+    }
+    pub fn leaf(&mut self, name: &str, value: &str) {
+        self.open(name);
+        self.event(Event::Text(BytesText::new(value)));
+        self.close(name);
+    }
+    /// The finished document, ending in a newline.
+    pub fn finish(self) -> Vec<u8> {
+        let mut bytes = self.w.into_inner();
+        bytes.push(b'\n');
+        bytes
+    }
 }
 
 fn name_of(e: &quick_xml::events::BytesStart, file: &str, line: u64) -> Result<String, ReadError> {

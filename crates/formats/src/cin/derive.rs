@@ -7,25 +7,12 @@
 //! extract taken in June): anything dated after the reference date has not happened yet as far
 //! as the census is concerned, so such dates are left blank and such records left out.
 
-use std::collections::HashMap;
-
 use model::codes::{Sex, YesNo};
 use model::tables::{CinEpisode, InitialCpConference};
 use model::{CaseModel, CollectionYear, Date};
 
 use super::*;
-
-/// Indexes rows of a table by a key, keeping model order within each key.
-fn index<'a, T, K: std::hash::Hash + Eq>(
-    rows: &'a [T],
-    key: impl Fn(&'a T) -> K,
-) -> HashMap<K, Vec<&'a T>> {
-    let mut m: HashMap<K, Vec<&'a T>> = HashMap::new();
-    for r in rows {
-        m.entry(key(r)).or_default().push(r);
-    }
-    m
-}
+use crate::group::index;
 
 /// The census for `year`, as Sightline would submit it.
 pub fn derive(model: &CaseModel, year: CollectionYear) -> Census {

@@ -1,13 +1,10 @@
 //! CIN census XML: writer (exact element order of the DfE schema) and reader.
 
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
-
 use model::codes::{parse_code, Code, Sex};
 use model::{CollectionYear, Date};
 
 use super::*;
-use crate::xml::{parse, Cursor};
+use crate::xml::{parse, Cursor, XmlOut};
 use crate::ReadError;
 
 /// How yes/no items are written. The liia-tools schema copies for 2022-23 and 2023-24 accept
@@ -37,26 +34,9 @@ fn code<C: Code>(s: &str) -> Result<C, String> {
     parse_code::<C>(s).map_err(|e| e.to_string())
 }
 
-struct Out {
-    w: Writer<Vec<u8>>,
-}
+type Out = XmlOut;
 
-impl Out {
-    // Writing into a Vec cannot fail, so the io::Result is only ever Ok.
-    fn event(&mut self, e: Event<'_>) {
-        self.w.write_event(e).expect("writing XML to memory");
-    }
-    fn open(&mut self, name: &str) {
-        self.event(Event::Start(BytesStart::new(name)));
-    }
-    fn close(&mut self, name: &str) {
-        self.event(Event::End(BytesEnd::new(name)));
-    }
-    fn leaf(&mut self, name: &str, value: &str) {
-        self.open(name);
-        self.event(Event::Text(BytesText::new(value)));
-        self.close(name);
-    }
+impl XmlOut {
     fn opt(&mut self, name: &str, value: Option<impl AsRef<str>>) {
         if let Some(v) = value {
             self.leaf(name, v.as_ref());
@@ -69,10 +49,7 @@ impl Out {
 
 /// Writes a census as XML in the layout of its collection year's schema.
 pub fn write(census: &Census) -> Vec<u8> {
-    let mut o = Out {
-        w: Writer::new_with_indent(Vec::with_capacity(1 << 20), b' ', 2),
-    };
-    o.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+    let mut o = XmlOut::new();
     o.open("Message");
     write_header(&mut o, census);
     o.open("Children");
@@ -110,9 +87,7 @@ pub fn write(census: &Census) -> Vec<u8> {
     }
     o.close("Children");
     o.close("Message");
-    let mut bytes = o.w.into_inner();
-    bytes.push(b'\n');
-    bytes
+    o.finish()
 }
 
 fn write_header(o: &mut Out, census: &Census) {

@@ -14,21 +14,7 @@ use model::tables::*;
 use model::{CaseModel, CollectionYear, Date};
 
 use super::*;
-
-fn index<'a, T, K: std::hash::Hash + Eq>(
-    rows: &'a [T],
-    key: impl Fn(&'a T) -> K,
-) -> HashMap<K, Vec<&'a T>> {
-    let mut m: HashMap<K, Vec<&'a T>> = HashMap::new();
-    for r in rows {
-        m.entry(key(r)).or_default().push(r);
-    }
-    m
-}
-
-fn rows<'a, T>(m: &HashMap<&str, Vec<&'a T>>, k: &str) -> impl Iterator<Item = &'a T> + use<'a, T> {
-    m.get(k).cloned().unwrap_or_default().into_iter()
-}
+use crate::group::{index, rows};
 
 /// Whether a child was looked after continuously for the 12 months to 31 March, as the reference
 /// validator decides it (`csc-data-spec.md` §3.5), from the child's episodes in the return.

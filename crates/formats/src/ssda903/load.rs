@@ -542,9 +542,12 @@ pub fn into_tables(
     ))
 }
 
-/// The year a 903 file set describes is not in the files; callers pass it. This helper reads
-/// a directory's CSV files for `year`.
-pub fn read_dir(dir: &std::path::Path, year: CollectionYear) -> Result<Return903, ReadError> {
+/// Reads a directory's CSV files as the return for `year` (the files do not name their year),
+/// and hands back the files read, for provenance.
+pub fn read_dir(
+    dir: &std::path::Path,
+    year: CollectionYear,
+) -> Result<(Return903, Vec<CsvFile>), ReadError> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         ReadError::file(
             dir.display().to_string(),
@@ -572,5 +575,6 @@ pub fn read_dir(dir: &std::path::Path, year: CollectionYear) -> Result<Return903
             "a directory holding the 903 CSV files",
         ));
     }
-    Return903::read_csv(year, &files)
+    let ret = Return903::read_csv(year, &files)?;
+    Ok((ret, files))
 }

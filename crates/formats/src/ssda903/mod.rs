@@ -393,14 +393,5 @@ fn identify(headers: &[String]) -> Option<&'static str> {
 /// with the position of the first bad byte rather than guessed at.
 fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
-        ReadError {
-            line: Some(line),
-            ..ReadError::file(file, "UTF-8 text (save the file as CSV UTF-8)")
-        }
-    })
+    crate::xml::utf8(file, bytes, "UTF-8 text (save the file as CSV UTF-8)")
 }

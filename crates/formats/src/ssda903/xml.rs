@@ -6,29 +6,22 @@
 
 use std::collections::HashMap;
 
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
-
 use model::CollectionYear;
 
 use super::*;
-use crate::xml::{parse, Cursor};
+use crate::xml::{parse, Cursor, XmlOut};
 
 struct Out {
-    w: Writer<Vec<u8>>,
+    x: XmlOut,
     year: CollectionYear,
 }
 
 impl Out {
-    // Writing into a Vec cannot fail.
-    fn event(&mut self, e: Event<'_>) {
-        self.w.write_event(e).expect("writing XML to memory");
-    }
     fn open(&mut self, name: &str) {
-        self.event(Event::Start(BytesStart::new(name)));
+        self.x.open(name);
     }
     fn close(&mut self, name: &str) {
-        self.event(Event::End(BytesEnd::new(name)));
+        self.x.close(name);
     }
     /// Writes a row's cells as leaf elements, skipping `skip` columns and blanks; the XML tags
     /// differ from the CSV columns only for `CHILD` (`CHILDID`) and `PLACE` (`PL`).
@@ -37,10 +30,7 @@ impl Out {
             if skip.contains(col) || value.is_empty() {
                 continue;
             }
-            let tag = xml_tag(col);
-            self.open(tag);
-            self.event(Event::Text(BytesText::new(&value)));
-            self.close(tag);
+            self.x.leaf(xml_tag(col), &value);
         }
     }
     fn group<R: Row>(&mut self, tag: &str, row: &R, skip: &[&str]) {
@@ -75,7 +65,7 @@ const PER_CHILD: &[&str] = &["CHILD", "DOB", "SEX"];
 /// Writes the return as one XML file.
 pub fn write_xml(ret: &Return903) -> Vec<u8> {
     let mut o = Out {
-        w: Writer::new_with_indent(Vec::with_capacity(1 << 20), b' ', 2),
+        x: XmlOut::new(),
         year: ret.year,
     };
     let episodes = by_child(&ret.episodes);
@@ -89,7 +79,6 @@ pub fn write_xml(ret: &Return903) -> Vec<u8> {
     let missing = by_child(&ret.missing);
     let sw = by_child(&ret.sw_episodes);
     let dolo = by_child(&ret.dolo);
-    o.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
     o.open("EXPSSDA903");
     for h in &ret.header {
         let c = h.child.as_str();
@@ -97,9 +86,7 @@ pub fn write_xml(ret: &Return903) -> Vec<u8> {
         o.open("HEADER");
         o.cells(h, &[]);
         for u in get(&uasc, c) {
-            o.open("UASC");
-            o.event(Event::Text(BytesText::new("1")));
-            o.close("UASC");
+            o.x.leaf("UASC", "1");
             o.cells(u, PER_CHILD);
         }
         for r in get(&oc3, c) {
@@ -136,9 +123,7 @@ pub fn write_xml(ret: &Return903) -> Vec<u8> {
         o.close("CHILD");
     }
     o.close("EXPSSDA903");
-    let mut bytes = o.w.into_inner();
-    bytes.push(b'\n');
-    bytes
+    o.x.finish()
 }
 
 /// Leaf elements of a node, by CSV column name.
@@ -215,6 +200,23 @@ fn group_items<R: Row>() -> Vec<&'static str> {
         .collect()
 }
 
+/// Reads every `tag` group under `parent` as a row of `R`, taking the child's own items from
+/// the header.
+fn groups<R: Row>(
+    file: &str,
+    parent: &Cursor,
+    tag: &str,
+    items: &HashMap<String, (String, u64)>,
+    out: &mut Vec<R>,
+) -> Result<(), ReadError> {
+    let allowed = group_items::<R>();
+    for g in parent.all(tag) {
+        g.only(&allowed)?;
+        out.push(row_from(file, &g, &leaves(&g), items)?);
+    }
+    Ok(())
+}
+
 /// Reads a 903 XML file for `year`.
 pub fn read_xml(file: &str, bytes: &[u8], year: CollectionYear) -> Result<Return903, ReadError> {
     let root = parse(file, bytes)?;
@@ -254,40 +256,14 @@ pub fn read_xml(file: &str, bytes: &[u8], year: CollectionYear) -> Result<Return
         ]) {
             ret.ad1.push(row_from(file, &h, &items, &items)?);
         }
-        for g in h.all("AREVIEW") {
-            g.only(&group_items::<ReviewRow>())?;
-            ret.reviews.push(row_from(file, &g, &leaves(&g), &items)?);
-        }
-        for g in h.all("AMISSING") {
-            g.only(&group_items::<MissingRow>())?;
-            ret.missing.push(row_from(file, &g, &leaves(&g), &items)?);
-        }
-        for g in h.all("PERMANENCE") {
-            g.only(&group_items::<PrevPermRow>())?;
-            ret.prev_perm.push(row_from(file, &g, &leaves(&g), &items)?);
-        }
-        for g in h.all("OC2") {
-            g.only(&group_items::<Oc2Row>())?;
-            ret.oc2.push(row_from(file, &g, &leaves(&g), &items)?);
-        }
-        for g in h.all("AD_PLACED") {
-            g.only(&group_items::<PlacedAdoptionRow>())?;
-            ret.placed_adoption
-                .push(row_from(file, &g, &leaves(&g), &items)?);
-        }
-        for g in c.all("EPISODE") {
-            g.only(&group_items::<EpisodeRow>())?;
-            ret.episodes.push(row_from(file, &g, &leaves(&g), &items)?);
-        }
-        for g in c.all("SWEPISODE") {
-            g.only(&group_items::<SwEpisodeRow>())?;
-            ret.sw_episodes
-                .push(row_from(file, &g, &leaves(&g), &items)?);
-        }
-        for g in c.all("DOLO") {
-            g.only(&group_items::<DoloRow>())?;
-            ret.dolo.push(row_from(file, &g, &leaves(&g), &items)?);
-        }
+        groups(file, &h, "AREVIEW", &items, &mut ret.reviews)?;
+        groups(file, &h, "AMISSING", &items, &mut ret.missing)?;
+        groups(file, &h, "PERMANENCE", &items, &mut ret.prev_perm)?;
+        groups(file, &h, "OC2", &items, &mut ret.oc2)?;
+        groups(file, &h, "AD_PLACED", &items, &mut ret.placed_adoption)?;
+        groups(file, &c, "EPISODE", &items, &mut ret.episodes)?;
+        groups(file, &c, "SWEPISODE", &items, &mut ret.sw_episodes)?;
+        groups(file, &c, "DOLO", &items, &mut ret.dolo)?;
     }
     Ok(ret)
 }

@@ -1,0 +1,24 @@
+//! Grouping model rows by a key, for the derivations that walk a child's records.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// Rows of a table by key, in model order within each key.
+pub(crate) fn index<'a, T, K: Hash + Eq>(
+    rows: &'a [T],
+    key: impl Fn(&'a T) -> K,
+) -> HashMap<K, Vec<&'a T>> {
+    let mut m: HashMap<K, Vec<&'a T>> = HashMap::new();
+    for r in rows {
+        m.entry(key(r)).or_default().push(r);
+    }
+    m
+}
+
+/// The rows under `key` (none if the key is absent).
+pub(crate) fn rows<'m, 'a, T>(
+    m: &'m HashMap<&str, Vec<&'a T>>,
+    key: &str,
+) -> impl Iterator<Item = &'a T> + 'm {
+    m.get(key).map_or(&[][..], |v| v.as_slice()).iter().copied()
+}
