@@ -3,6 +3,7 @@
 Usage (with the venv scripts/refcheck-returns.sh makes):
   refcheck_returns.py cin FILE.xml --year 2025-26
   refcheck_returns.py 903 DIR --year 2025-26 [--prev DIR]
+  add --all-children to list every flagged child per rule, not five examples
 
 Prints one JSON object: {"errors": {code: rows}, "queries": {code: rows}, "crashed": [codes],
 "examples": {code: [child ids]}}. Rule types come from spec/rules (the 903 validator does not
@@ -22,6 +23,7 @@ from contextlib import redirect_stdout
 
 logging.disable(logging.CRITICAL)
 
+EXAMPLES = 5
 HERE = os.path.dirname(os.path.abspath(__file__))
 RULES = os.path.join(HERE, "..", "..", "shared", "spec", "rules")
 
@@ -63,10 +65,10 @@ def run_cin(path, year):
             counts[str(code)] = counts.get(str(code), 0) + int(number)
     df = v.full_issue_df
     if len(df) and "rule_code" in df.columns:
-        id_col = "LAchildID" if "LAchildID" in df.columns else None
+        id_col = next((c for c in ("child_id", "LAchildID") if c in df.columns), None)
         for code, grp in df.groupby("rule_code"):
             if id_col:
-                examples[str(code)] = sorted({str(x) for x in grp[id_col].dropna()})[:5]
+                examples[str(code)] = sorted({str(x) for x in grp[id_col].dropna()})[:EXAMPLES]
     la = getattr(v, "la_rule_issues", None)
     if la is not None and len(la):
         for code in la["rule_code"].unique() if "rule_code" in la.columns else []:
@@ -107,7 +109,8 @@ def run_903(dirname, year, prev):
                 counts[code] = counts.get(code, 0) + len(hit)
                 if "CHILD" in hit.columns:
                     examples.setdefault(code, [])
-                    examples[code] = sorted(set(examples[code]) | {str(x) for x in hit["CHILD"].head(5)})[:5]
+                    found = {str(x) for x in list(hit["CHILD"])[:EXAMPLES]}
+                    examples[code] = sorted(set(examples[code]) | found)[:EXAMPLES]
     return split(counts, examples, rule_types("ssda903_rules.csv"), v.fails)
 
 
@@ -117,7 +120,11 @@ def main():
     p.add_argument("path")
     p.add_argument("--year", default="2025-26")
     p.add_argument("--prev")
+    p.add_argument("--all-children", action="store_true")
     a = p.parse_args()
+    if a.all_children:
+        global EXAMPLES
+        EXAMPLES = None
     result = run_cin(a.path, a.year) if a.kind == "cin" else run_903(a.path, a.year, a.prev)
     json.dump(result, sys.stdout, indent=1, sort_keys=True)
     print()

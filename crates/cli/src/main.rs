@@ -139,6 +139,13 @@ struct DemoArgs {
 }
 
 fn main() {
+    // Output piped into `head` and the like ends quietly, as with other command-line tools,
+    // instead of panicking on the closed pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action for one signal, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("SIGHTLINE_LOG")

@@ -41,7 +41,15 @@ pub(crate) fn parse(file: &str, bytes: &[u8]) -> Result<Node, ReadError> {
             ..ReadError::file(file, expected)
         };
         match event {
-            Err(e) => return Err(err(format!("well-formed XML ({e})"))),
+            Err(e) => {
+                // The error belongs to the markup after any whitespace the reader consumed,
+                // or to where the reader says it is, if that is later.
+                let at = (reader.error_position() as usize).max(pos + leading_space(&text[pos..]));
+                return Err(ReadError {
+                    line: Some(lines.line_at(text, at)),
+                    ..ReadError::file(file, format!("well-formed XML ({e})"))
+                });
+            }
             Ok(Event::Eof) => break,
             Ok(Event::Start(e)) => {
                 if root.is_some() {

@@ -356,15 +356,8 @@ fn reader_reports_malformed_input_with_location() {
     // Not well-formed: a mistyped closing tag.
     let bad = edit(&good, "</ChildCharacteristics>", "</ChildCharacteristic>");
     let l = line_of(&bad, "</ChildCharacteristic>");
-    // KNOWN BUG (reported): well-formedness errors carry the line where the previous token
-    // ended, not the line of the bad tag (src/xml.rs takes the line from the buffer position
-    // before the whitespace that precedes it), so this one says line 23 for a tag on line 24.
-    // Tighten to `Some(l)` once that is fixed.
     let e = cin::read("a.xml", bad.as_bytes(), None).unwrap_err();
-    assert!(
-        e.line == Some(l) || e.line == Some(l - 1),
-        "mismatched tag on line {l}: {e}"
-    );
+    assert_eq!(e.line, Some(l), "mismatched tag on line {l}: {e}");
     assert_error(
         "mismatched tag",
         "a.xml",

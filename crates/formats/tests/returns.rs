@@ -363,3 +363,43 @@ proptest! {
         read_all(&mutate(base, &edits));
     }
 }
+
+/// DoLOs are collected from 2026-27: in the DoLo table that year (and through a round trip),
+/// absent before.
+#[test]
+fn deprivation_of_liberty_orders_reach_the_903_from_2026_27() {
+    let mut m = model().clone();
+    let child = m
+        .tables
+        .cla_episodes
+        .iter()
+        .find(|e| e.clae_cla_episode_ceased_date.is_none())
+        .map(|e| e.clae_person_id.clone())
+        .unwrap();
+    m.tables.deprivations_of_liberty.clear();
+    for (id, start, end) in [
+        ("D1", Date::ymd(2025, 6, 1), Some(Date::ymd(2025, 9, 30))),
+        ("D2", Date::ymd(2026, 1, 10), None),
+    ] {
+        m.tables
+            .deprivations_of_liberty
+            .push(model::tables::DeprivationOfLiberty {
+                dolo_table_id: model::Id::new(id).unwrap(),
+                dolo_person_id: child.clone(),
+                dolo_start_date: start,
+                dolo_end_date: end,
+            });
+    }
+    assert!(ssda903::derive(&m, CollectionYear::ending(2026))
+        .dolo
+        .is_empty());
+    let ret = ssda903::derive(&m, CollectionYear::ending(2027));
+    let rows: Vec<_> = ret
+        .dolo
+        .iter()
+        .map(|d| (d.child.as_str(), d.dolo_start, d.dolo_end))
+        .collect();
+    // Only the order in force in 2026-27; the one that ended in 2025 belongs to no 2026-27 row.
+    assert_eq!(rows, [(child.as_str(), Date::ymd(2026, 1, 10), None)]);
+    r903_round_trip(&m, CollectionYear::ending(2027));
+}

@@ -107,6 +107,7 @@ case_model! {
     previous_permanence: PreviousPermanenceRecord,
     cla_care_plans: ClaCarePlan,
     missing_episodes: MissingEpisode,
+    deprivations_of_liberty: DeprivationOfLiberty,
     care_leavers: CareLeaver,
     permanence: Permanence,
     involvements: Involvement,

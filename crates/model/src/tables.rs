@@ -4,7 +4,8 @@
 //! Where Sightline holds more than the SSD core, the extra table or column is marked here:
 //! care-leaver rows are one per contact (the SSD keeps only the latest) so birthday-time OC3
 //! values and contact history both derive from them; health-check and OC2 tables use Sightline's
-//! own code lists because the SSD leaves them free text.
+//! own code lists because the SSD leaves them free text; deprivation of liberty orders, which the
+//! 903 collects from 2026-27, have a table of their own.
 
 use crate::codes::*;
 use crate::table::{ssd_table, Json};
@@ -536,6 +537,19 @@ ssd_table! {
         miss_missing_rhi_accepted: Option<YesNo>,
     }
     references { miss_person_id => Person }
+}
+
+ssd_table! {
+    /// Sightline extension (the SSD has no such table): a deprivation of liberty order (DoLO)
+    /// made by the High Court for a looked-after child, reported in the 903 DoLo table from
+    /// 2026-27.
+    DeprivationOfLiberty = "ssd_deprivation_of_liberty" {
+        dolo_table_id: Id<DeprivationOfLiberty>,
+        dolo_person_id: PersonId,
+        dolo_start_date: Date,
+        dolo_end_date: Option<Date>,
+    }
+    references { dolo_person_id => Person }
 }
 
 ssd_table! {

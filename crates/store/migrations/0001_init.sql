@@ -502,6 +502,18 @@ CREATE TABLE ssd_missing (
 CREATE UNIQUE INDEX ssd_missing_row ON ssd_missing (snapshot_id, row_no);
 CREATE INDEX ssd_missing_person ON ssd_missing (snapshot_id, miss_person_id);
 
+CREATE TABLE ssd_deprivation_of_liberty (
+    snapshot_id BIGINT NOT NULL,
+    dolo_table_id TEXT NOT NULL,
+    dolo_person_id TEXT NOT NULL,
+    dolo_start_date TEXT NOT NULL,
+    dolo_end_date TEXT,
+    row_no BIGINT NOT NULL,
+    PRIMARY KEY (snapshot_id, dolo_table_id)
+);
+CREATE UNIQUE INDEX ssd_deprivation_of_liberty_row ON ssd_deprivation_of_liberty (snapshot_id, row_no);
+CREATE INDEX ssd_deprivation_of_liberty_person ON ssd_deprivation_of_liberty (snapshot_id, dolo_person_id);
+
 CREATE TABLE ssd_care_leavers (
     snapshot_id BIGINT NOT NULL,
     clea_table_id TEXT NOT NULL,

@@ -62,6 +62,7 @@ pub fn simulate(cfg: &Config, wf: &Workforce, progress: &(dyn Fn(u64, u64) + Syn
                     periods: 0,
                     ever_in_care: false,
                     uasc: false,
+                    worker: None,
                 };
                 child.live(sim_start);
                 if !child.out.cin_episodes.is_empty() || !child.out.contacts.is_empty() {
@@ -99,6 +100,9 @@ struct Child<'a> {
     periods: u32,
     ever_in_care: bool,
     uasc: bool,
+    /// The open allocated-worker involvement (row index), if any: a child has one allocated
+    /// social worker at a time, so the involvements form a chain (903 rules SW08 to SW19).
+    worker: Option<usize>,
 }
 
 /// How a chain of work (one referral) ended.
@@ -472,7 +476,7 @@ impl Child<'_> {
         let into_care_from = into_care_from.filter(|&d| d < self.birthday(18).plus_days(-30));
         if let Some(d) = into_care_from {
             let d = d.max(ref_date);
-            self.end_involvement(inv, d);
+            // care() allocates the children-in-care worker, which ends this allocation.
             return match self.care(&rid, d, need) {
                 None => Ended::Open,
                 Some((end, reason)) => {
@@ -497,7 +501,6 @@ impl Child<'_> {
         let cin_plan =
             had_plan && self.p(0.7) || !had_plan && self.p(if s47_now { 0.30 } else { 0.42 });
         if cin_plan {
-            self.end_involvement(inv, t);
             let inv2 = self.allocate(
                 &rid,
                 t,
@@ -812,7 +815,10 @@ impl Child<'_> {
         }
     }
 
-    /// Opens a worker involvement; returns its index so it can be closed.
+    /// Allocates a worker from `d`, ending the current allocation there. A change within three
+    /// days of the last one stands in for it, from `d` (a social worker episode lasts at least
+    /// three days, 903 rule SW09, and one open when care starts begins with the care, SW12).
+    /// Returns the involvement's index.
     fn allocate(
         &mut self,
         rid: &ReferralId,
@@ -821,6 +827,17 @@ impl Child<'_> {
         reason: Option<WorkerChangeReason>,
     ) -> usize {
         let (team, worker) = self.wf.allocate(kind, self.idx, self.n as u64);
+        if let Some(cur) = self.worker {
+            let open = &mut self.out.involvements[cur];
+            if open.invo_involvement_start_date.days_until(d) < 3 {
+                open.invo_involvement_start_date = d;
+                open.invo_professional_id = Some(worker);
+                open.invo_professional_team = Some(team);
+                open.invo_referral_id = Some(rid.clone());
+                return cur;
+            }
+            self.end_involvement(cur, d);
+        }
         let id = self.id("L");
         let row = Involvement {
             invo_involvements_id: id,
@@ -834,14 +851,20 @@ impl Child<'_> {
             invo_referral_id: Some(rid.clone()),
         };
         self.out.involvements.push(row);
-        self.out.involvements.len() - 1
+        let index = self.out.involvements.len() - 1;
+        self.worker = Some(index);
+        index
     }
 
+    /// Ends an involvement on `d` (if that is not in the future). Ending one that has already
+    /// been replaced by a later allocation changes nothing.
     fn end_involvement(&mut self, index: usize, d: Date) {
-        if d <= self.cfg.as_at {
-            let i = &mut self.out.involvements[index];
-            i.invo_involvement_end_date = Some(d.max(i.invo_involvement_start_date));
+        if self.worker != Some(index) || d > self.cfg.as_at {
+            return;
         }
+        let i = &mut self.out.involvements[index];
+        i.invo_involvement_end_date = Some(d.max(i.invo_involvement_start_date));
+        self.worker = None;
     }
 
     /// A period of care from `start`. Returns when and why it ended, or `None` if still open
@@ -1006,6 +1029,15 @@ impl Child<'_> {
                 p.1 = PlacementType::K3;
             }
         }
+        // An H5 placement still running then is re-recorded as supported accommodation (K3)
+        // from the last day of 2024-25, so no H5 episode reaches the 2025-26 return (rule 146).
+        let withdrawn = Date::ymd(2025, 3, 31);
+        if let Some(i) = placements.iter().rposition(|p| p.0 < withdrawn) {
+            let runs_on = placements.get(i + 1).map_or(stop, |n| n.0) > withdrawn;
+            if placements[i].1 == PlacementType::H5 && runs_on && stop > withdrawn {
+                placements.insert(i + 1, (withdrawn, PlacementType::K3));
+            }
+        }
 
         // Episodes: a new one at each change of legal status or placement.
         let mut changes: Vec<Date> = statuses
@@ -1090,6 +1122,24 @@ impl Child<'_> {
             };
             self.out.placements.push(row);
             place_rows.push(self.out.placements.len() - 1);
+            // A few adolescents in children's homes are deprived of their liberty there by a
+            // court order (DoLO, used when no secure place is available), which ends by the
+            // time the placement does (903 rules 705 to 710).
+            if ptype == PlacementType::K2 && self.age_on(pstart) >= 11 && self.p(0.05) {
+                let from = pstart.plus_days(self.days(0, 10));
+                let planned = from.plus_days(self.days(40, 300));
+                let until = pend.map_or(planned, |e| planned.min(e));
+                if from < stop && until > from {
+                    let id = self.id("D");
+                    let row = DeprivationOfLiberty {
+                        dolo_table_id: id,
+                        dolo_person_id: self.pid.clone(),
+                        dolo_start_date: from,
+                        dolo_end_date: (until <= as_at).then_some(until),
+                    };
+                    self.out.deprivations_of_liberty.push(row);
+                }
+            }
         }
         let mut prev_status: Option<LegalStatus> = None;
         let mut prev_place: Option<usize> = None;
@@ -1181,7 +1231,6 @@ impl Child<'_> {
         let mut cur = inv;
         let mut w = start.plus_days(self.exp_days(420.0).max(60));
         while w < stop {
-            self.end_involvement(cur, w);
             let reason = self.pick(&[
                 (WorkerChangeReason::Leftrl, 45),
                 (WorkerChangeReason::Manage, 25),
@@ -1199,7 +1248,11 @@ impl Child<'_> {
             || matches!(exit, ReasonEpisodeCeased::E11 | ReasonEpisodeCeased::E12)
             || statuses.iter().any(|s| s.1 == LegalStatus::E1)
         {
-            self.adoption(&cla_id, start, end, closes, &placements);
+            let order = statuses
+                .iter()
+                .find(|s| s.1 == LegalStatus::E1)
+                .map(|s| s.0);
+            self.adoption(&cla_id, start, end, closes, &placements, order);
         }
         let care_days = start.days_until(end);
         let leaver = end == eighteen || (self.age_on(end) >= 16 && care_days >= 91);
@@ -1350,15 +1403,31 @@ impl Child<'_> {
             };
             self.out.immunisations.push(row);
             let a = self.age_on(d);
-            if (4..=16).contains(&a) {
+            // The SDQ is for ages 4 to 16. A child turning 4 or 17 in the collection year gets
+            // the reason there is no score instead (903 rule 197B); one under 4 at its end or 17
+            // at its start gets nothing (rules 188 and 189).
+            let year_end = Date::ymd(
+                if d.month() >= 4 {
+                    d.year() + 1
+                } else {
+                    d.year()
+                },
+                3,
+                31,
+            );
+            let year_start = Date::ymd(year_end.year() - 1, 4, 1);
+            if self.age_on(year_end) >= 4 && self.age_on(year_start) < 17 {
                 let id = self.id("Q");
-                let done = self.p(0.8);
+                let done = (4..=16).contains(&a) && self.p(0.8);
                 let row = SdqScore {
                     csdq_table_id: id,
                     csdq_person_id: self.pid.clone(),
                     csdq_sdq_completed_date: d,
                     csdq_sdq_score: done.then(|| self.days(0, 34)),
                     csdq_sdq_reason: (!done).then(|| {
+                        if !(4..=16).contains(&a) {
+                            return SdqReason::Sdq1;
+                        }
                         self.pick(&[
                             (SdqReason::Sdq2, 30),
                             (SdqReason::Sdq3, 20),
@@ -1454,16 +1523,22 @@ impl Child<'_> {
         end: Date,
         closes: bool,
         placements: &[(Date, PlacementType)],
+        placement_order: Option<Date>,
     ) {
         let as_at = self.as_at();
+        // The decision that the child should be placed for adoption comes before the placement
+        // order the court then makes (903 rule 554).
         let adm = start.plus_days(self.days(90, 240));
+        let adm = placement_order.map_or(adm, |o| adm.min(o));
         if adm > as_at {
             return;
         }
         let placed = placements.iter().find(|p| p.1.is_adoption()).map(|p| p.0);
-        let order = start
-            .plus_days(self.days(150, 330))
-            .min(placed.unwrap_or(end));
+        let order = placement_order.unwrap_or_else(|| {
+            start
+                .plus_days(self.days(150, 330))
+                .min(placed.unwrap_or(end))
+        });
         let matched = placed.map(|p| p.plus_days(-self.days(7, 40)).max(adm));
         let adopted = closes && end <= as_at;
         let (sex, ls, n) = self.pick(&[

@@ -56,6 +56,7 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
     let permanence = index(&t.permanence, |r| r.perm_person_id.as_str());
     let prev_perm = index(&t.previous_permanence, |r| r.lapp_person_id.as_str());
     let missing = index(&t.missing_episodes, |r| r.miss_person_id.as_str());
+    let dolos = index(&t.deprivations_of_liberty, |r| r.dolo_person_id.as_str());
     let involvements = index(&t.involvements, |r| r.invo_person_id.as_str());
     let mothers = index(&t.mothers, |r| r.moth_person_id.as_str());
     let professionals: HashMap<&str, &Professional> = t
@@ -127,7 +128,27 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
             });
         }
         let child_eps: Vec<&EpisodeRow> = ret.episodes[first_row..].iter().collect();
-        let is_mother = p.pers_is_mother.map(|m| Flag(m.is_yes()));
+        // MOTHER and MC_DOB describe the child at 31 March, or when she last left care in the
+        // year: a baby born after that is not reported (rules 612 and 625).
+        let as_of = match child_eps.last() {
+            Some(e) => e.dec.unwrap_or(end),
+            None => end,
+        };
+        let births: Vec<Date> = rows(&mothers, pid)
+            .filter_map(|m| m.moth_childs_dob)
+            .collect();
+        let mc_dob = births.iter().copied().filter(|&b| b <= as_of).min();
+        let is_mother = if births.is_empty() {
+            p.pers_is_mother.map(|m| Flag(m.is_yes()))
+        } else {
+            Some(Flag(mc_dob.is_some()))
+        };
+        // Asked of girls looked after in the year only (rules 393, 607 and 628).
+        let mother = if p.pers_sex == Sex::Male || eps.is_empty() {
+            None
+        } else {
+            is_mother
+        };
         ret.header.push(HeaderRow {
             child: child.clone(),
             sex: p.pers_sex,
@@ -137,13 +158,8 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
                 .pers_upn
                 .clone()
                 .or_else(|| p.pers_upn_unknown.map(|u| u.code().to_string())),
-            // Asked of girls looked after in the year only (rules 393, 607 and 628).
-            mother: if p.pers_sex == Sex::Male || eps.is_empty() {
-                None
-            } else {
-                is_mother
-            },
-            mc_dob: rows(&mothers, pid).filter_map(|m| m.moth_childs_dob).min(),
+            mother,
+            mc_dob: mc_dob.filter(|_| mother.is_some()),
         });
         if let Some(row) = oc3 {
             ret.oc3.push(row);
@@ -314,23 +330,24 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
         miss.sort_by_key(|m| m.mis_start);
         ret.missing.extend(miss);
 
-        // Social worker episodes while looked after in the year.
-        let care_spans: Vec<(Date, Option<Date>)> = eps
+        // Social worker episodes are collected for children looked after on 31 March (not on a
+        // short break; rule SW01), for the year, from when the current period of care began:
+        // allocations that ended by then are left out, as rule SW12 requires every reported
+        // episode to start on or after the care start (docs/returns.md explains the choice).
+        let looked_after_at_end = child_eps
             .iter()
-            .map(|e| {
-                (
-                    e.clae_cla_episode_start_date,
-                    by_end(e.clae_cla_episode_ceased_date),
-                )
-            })
-            .collect();
+            .any(|e| e.dec.is_none() && !e.ls.is_short_break());
+        let care_start = child_eps
+            .iter()
+            .filter(|e| e.rne == ReasonNewEpisode::S)
+            .map(|e| e.decom)
+            .max();
         let mut sw: Vec<SwEpisodeRow> = rows(&involvements, pid)
+            .filter(|_| looked_after_at_end)
             .filter(|i| overlaps(i.invo_involvement_start_date, i.invo_involvement_end_date))
             .filter(|i| {
-                care_spans.iter().any(|(s, e)| {
-                    i.invo_involvement_start_date <= e.unwrap_or(end)
-                        && i.invo_involvement_end_date.is_none_or(|x| x >= *s)
-                })
+                i.invo_involvement_end_date
+                    .is_none_or(|e| care_start.is_none_or(|c| e > c))
             })
             .filter_map(|i| {
                 let prof = professionals.get(i.invo_professional_id.as_ref()?.as_str())?;
@@ -347,6 +364,21 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
             .collect();
         sw.sort_by_key(|s| s.sw_decom);
         ret.sw_episodes.extend(sw);
+
+        // Deprivation of liberty orders in force in the year, collected from 2026-27.
+        if year.year_ending() >= DoloRow::FROM_YEAR {
+            let mut dolo: Vec<DoloRow> = rows(&dolos, pid)
+                .filter(|d| overlaps(d.dolo_start_date, d.dolo_end_date))
+                .map(|d| DoloRow {
+                    child: child.clone(),
+                    dob,
+                    dolo_start: d.dolo_start_date,
+                    dolo_end: by_end(d.dolo_end_date),
+                })
+                .collect();
+            dolo.sort_by_key(|d| d.dolo_start);
+            ret.dolo.extend(dolo);
+        }
     }
     ret
 }

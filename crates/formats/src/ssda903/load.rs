@@ -47,6 +47,19 @@ pub fn merge(previous: Return903, current: Return903) -> Return903 {
     }
     let full = |cells: Vec<String>| cells.join("\u{1f}");
     let y = current.year;
+    // This year's social worker episodes are a child's whole chain for the year, so an episode
+    // open at last year's end that this year does not carry has ended since: it is dropped
+    // rather than kept open (its end date is not known).
+    let with_chain: std::collections::HashSet<String> = current
+        .sw_episodes
+        .iter()
+        .map(|r| r.child.clone())
+        .collect();
+    let previous_sw: Vec<SwEpisodeRow> = previous
+        .sw_episodes
+        .into_iter()
+        .filter(|r| r.sw_dec.is_some() || !with_chain.contains(&r.child))
+        .collect();
     Return903 {
         year: y,
         header: union(previous.header, current.header, |r| r.child.clone()),
@@ -66,10 +79,13 @@ pub fn merge(previous: Return903, current: Return903) -> Return903 {
         missing: union(previous.missing, current.missing, |r| {
             format!("{}\u{1f}{}", r.child, r.mis_start)
         }),
-        sw_episodes: union(previous.sw_episodes, current.sw_episodes, |r| {
+        sw_episodes: union(previous_sw, current.sw_episodes, |r| {
             format!("{}\u{1f}{}\u{1f}{}", r.child, r.sw_id, r.sw_decom)
         }),
-        dolo: union(previous.dolo, current.dolo, |r| full(r.cells(y))),
+        // A DoLO open at last year's end comes again this year, with its end if it has one.
+        dolo: union(previous.dolo, current.dolo, |r| {
+            format!("{}\u{1f}{}", r.child, r.dolo_start)
+        }),
     }
 }
 
@@ -529,7 +545,13 @@ pub fn into_tables(
         });
     }
     for d in &ret.dolo {
-        check(&d.child, "DoLo")?;
+        let pid = check(&d.child, "DoLo")?;
+        t.deprivations_of_liberty.push(DeprivationOfLiberty {
+            dolo_table_id: ids.make("D"),
+            dolo_person_id: pid,
+            dolo_start_date: d.dolo_start,
+            dolo_end_date: d.dolo_end,
+        });
     }
     Ok((
         t,
