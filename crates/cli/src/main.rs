@@ -1,5 +1,6 @@
 //! The `sightline` command line.
 
+mod annex_a;
 mod bench;
 mod progress;
 mod returns;

@@ -31,6 +31,9 @@ pub enum ExportCommand {
         #[arg(long)]
         xml: bool,
     },
+    /// Derive Ofsted's Annex A (Lists 1 to 11) at a date: one xlsx workbook, or one CSV per list.
+    #[command(name = "annex-a")]
+    AnnexA(crate::annex_a::ExportArgs),
 }
 
 /// Which year's return, from which snapshot.
@@ -84,6 +87,7 @@ fn check_year(year: CollectionYear) -> Result<()> {
 
 pub fn export(database: &str, cmd: ExportCommand, bars: &Bars) -> Result<()> {
     match cmd {
+        ExportCommand::AnnexA(args) => crate::annex_a::export(database, args, bars),
         ExportCommand::Cin { from, out } => {
             let (year, id, model) = from.load(database, bars)?;
             let t0 = Instant::now();
@@ -121,7 +125,7 @@ pub fn export(database: &str, cmd: ExportCommand, bars: &Bars) -> Result<()> {
     }
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }

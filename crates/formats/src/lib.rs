@@ -1,6 +1,7 @@
 //! Readers and writers for the formats Sightline exchanges. Every reader turns bad input into a
 //! [`ReadError`] naming the file, line, column, value and what was expected; none panics.
 
+pub mod annex_a;
 pub mod cin;
 mod error;
 mod group;

@@ -110,6 +110,7 @@ case_model! {
     deprivations_of_liberty: DeprivationOfLiberty,
     care_leavers: CareLeaver,
     permanence: Permanence,
+    adopters: Adopter,
     involvements: Involvement,
 }
 

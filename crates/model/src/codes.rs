@@ -681,6 +681,15 @@ code_list! {
 }
 
 code_list! {
+    /// Annex A List 11 reason a (prospective) adopter left the adoption process.
+    pub enum AdopterLeavingReason ("reason for leaving adoption process") {
+        Withdrew = "1", "Adopter withdrew from process";
+        OnHold = "2", "Process put on hold";
+        Refused = "3", "Application refused";
+    }
+}
+
+code_list! {
     /// Annex A List 8 permanence plan.
     pub enum PermanencePlan ("permanence plan") {
         ReturnToFamily = "RETURN_TO_FAMILY", "Return to family";

@@ -5,7 +5,8 @@
 //! care-leaver rows are one per contact (the SSD keeps only the latest) so birthday-time OC3
 //! values and contact history both derive from them; health-check and OC2 tables use Sightline's
 //! own code lists because the SSD leaves them free text; deprivation of liberty orders, which the
-//! 903 collects from 2026-27, have a table of their own.
+//! 903 collects from 2026-27, have a table of their own, as do (prospective) adopters (Annex A
+//! List 11), whose adoptive family a permanence row names.
 
 use crate::codes::*;
 use crate::table::{ssd_table, Json};
@@ -603,8 +604,40 @@ ssd_table! {
         perm_adopter_sex: Option<AdopterSex>,
         perm_adopter_legal_status: Option<AdopterLegalStatus>,
         perm_number_of_adopters: Option<i64>,
+        /// Sightline extension: the adoptive family the child was matched with
+        /// (`adop_family_id` in `ssd_adopters`; Annex A List 10 "Family identifier"). Not a
+        /// declared foreign key, because a family is a group of adopter rows, not one row.
+        perm_adoptive_family_id: Option<String>,
     }
     references { perm_person_id => Person, perm_adoption_worker_id => Professional }
+}
+
+ssd_table! {
+    /// Sightline extension (the SSD has no such table): one row per individual (prospective)
+    /// adopter who had contact with the adoption agency, grouped into adoptive families by
+    /// `adop_family_id` (Annex A List 11; List 10's "Family identifier" links a child to it).
+    Adopter = "ssd_adopters" {
+        adop_adopter_id: Id<Adopter>,
+        /// The adoptive family (household); a couple share one.
+        adop_family_id: String,
+        adop_sex: Sex,
+        adop_ethnicity: Ethnicity,
+        adop_disability: YesNo,
+        adop_fostering_for_adoption: YesNo,
+        adop_enquiry_date: Date,
+        adop_stage1_start_date: Option<Date>,
+        adop_stage1_end_date: Option<Date>,
+        adop_stage2_start_date: Option<Date>,
+        adop_stage2_end_date: Option<Date>,
+        adop_application_date: Option<Date>,
+        adop_approval_date: Option<Date>,
+        adop_matched_date: Option<Date>,
+        adop_placed_date: Option<Date>,
+        adop_children_placed: Option<i64>,
+        adop_adoption_order_date: Option<Date>,
+        adop_left_process_date: Option<Date>,
+        adop_left_process_reason: Option<AdopterLeavingReason>,
+    }
 }
 
 ssd_table! {

@@ -559,11 +559,38 @@ CREATE TABLE ssd_permanence (
     perm_adopter_sex TEXT,
     perm_adopter_legal_status TEXT,
     perm_number_of_adopters BIGINT,
+    perm_adoptive_family_id TEXT,
     row_no BIGINT NOT NULL,
     PRIMARY KEY (snapshot_id, perm_table_id)
 );
 CREATE UNIQUE INDEX ssd_permanence_row ON ssd_permanence (snapshot_id, row_no);
 CREATE INDEX ssd_permanence_person ON ssd_permanence (snapshot_id, perm_person_id);
+
+CREATE TABLE ssd_adopters (
+    snapshot_id BIGINT NOT NULL,
+    adop_adopter_id TEXT NOT NULL,
+    adop_family_id TEXT NOT NULL,
+    adop_sex TEXT NOT NULL,
+    adop_ethnicity TEXT NOT NULL,
+    adop_disability TEXT NOT NULL,
+    adop_fostering_for_adoption TEXT NOT NULL,
+    adop_enquiry_date TEXT NOT NULL,
+    adop_stage1_start_date TEXT,
+    adop_stage1_end_date TEXT,
+    adop_stage2_start_date TEXT,
+    adop_stage2_end_date TEXT,
+    adop_application_date TEXT,
+    adop_approval_date TEXT,
+    adop_matched_date TEXT,
+    adop_placed_date TEXT,
+    adop_children_placed BIGINT,
+    adop_adoption_order_date TEXT,
+    adop_left_process_date TEXT,
+    adop_left_process_reason TEXT,
+    row_no BIGINT NOT NULL,
+    PRIMARY KEY (snapshot_id, adop_adopter_id)
+);
+CREATE UNIQUE INDEX ssd_adopters_row ON ssd_adopters (snapshot_id, row_no);
 
 CREATE TABLE ssd_involvements (
     snapshot_id BIGINT NOT NULL,

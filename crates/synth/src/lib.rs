@@ -10,8 +10,10 @@
 //! use the 999 test range, postcodes use the non-existent `ZZ` area and UPNs the unused LA 999.
 //!
 //! Determinism: each child's history comes from its own RNG stream seeded by `(seed, child index)`,
-//! so the output is identical for the same arguments however many threads run.
+//! so the output is identical for the same arguments however many threads run; adopters, which
+//! are numbered across the authority, come afterwards from one stream of their own.
 
+mod adopters;
 mod faults;
 mod names;
 mod sim;
@@ -64,6 +66,7 @@ pub fn generate(cfg: &Config, progress: &(dyn Fn(u64, u64) + Sync)) -> Generated
     let workforce = workforce::Workforce::new(cfg);
     let mut tables = sim::simulate(cfg, &workforce, progress);
     workforce.write_into(&mut tables, cfg);
+    adopters::add(&mut tables, cfg);
     let faults = faults::inject(&mut tables, cfg);
     let model = CaseModel {
         la: LaInfo {

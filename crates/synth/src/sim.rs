@@ -1577,6 +1577,9 @@ impl Child<'_> {
             perm_adopter_sex: matched.filter(|&m| m <= as_at).map(|_| sex),
             perm_adopter_legal_status: matched.filter(|&m| m <= as_at).map(|_| ls),
             perm_number_of_adopters: matched.filter(|&m| m <= as_at).map(|_| n),
+            // Set by the adopters post-pass (`adopters.rs`), which numbers families across
+            // the whole authority.
+            perm_adoptive_family_id: None,
         };
         self.out.permanence.push(row);
     }

@@ -146,3 +146,130 @@ fn injected_faults_are_in_the_data_and_listed() {
     // The faulty model still holds together as a database (keys and links), so it imports.
     assert_eq!(t.check_integrity(), vec![]);
 }
+
+#[test]
+fn adopters_form_families_that_match_the_children_and_follow_the_process() {
+    use model::codes::{AdopterSex, PermanenceOrderType, Sex, YesNo};
+    use std::collections::HashMap;
+    let g = generate(&config(5, 60_000), &|_, _| {});
+    let t = &g.model.tables;
+    let as_at = Date::ymd(2026, 3, 31);
+    let mut families: HashMap<&str, Vec<&model::tables::Adopter>> = HashMap::new();
+    for a in &t.adopters {
+        families
+            .entry(a.adop_family_id.as_str())
+            .or_default()
+            .push(a);
+    }
+    // Every matched child names a family whose members are the adopters the 903 describes.
+    let matched: Vec<_> = t
+        .permanence
+        .iter()
+        .filter(|p| p.perm_matched_date.is_some())
+        .collect();
+    assert!(!matched.is_empty());
+    for p in &matched {
+        let id = p.perm_adoptive_family_id.as_deref().expect("family id");
+        let fam = &families[id];
+        assert_eq!(Some(fam.len() as i64), p.perm_number_of_adopters);
+        let mut sexes: Vec<Sex> = fam.iter().map(|a| a.adop_sex).collect();
+        sexes.sort();
+        let want = match p.perm_adopter_sex.unwrap() {
+            AdopterSex::Mf => vec![Sex::Male, Sex::Female],
+            AdopterSex::Ff => vec![Sex::Female, Sex::Female],
+            AdopterSex::Mm => vec![Sex::Male, Sex::Male],
+            AdopterSex::F1 => vec![Sex::Female],
+            AdopterSex::M1 => vec![Sex::Male],
+        };
+        assert_eq!(sexes, want);
+        for a in fam {
+            assert_eq!(a.adop_matched_date, p.perm_matched_date);
+            assert_eq!(a.adop_placed_date, p.perm_placed_for_adoption_date);
+            assert_eq!(
+                a.adop_children_placed.is_some(),
+                a.adop_placed_date.is_some()
+            );
+            let order = p
+                .perm_permanence_order_date
+                .filter(|_| p.perm_permanence_order_type == Some(PermanenceOrderType::Adoption));
+            assert_eq!(a.adop_adoption_order_date, order);
+            assert!(a.adop_approval_date.is_some() && a.adop_left_process_date.is_none());
+        }
+    }
+    assert!(t
+        .permanence
+        .iter()
+        .all(|p| p.perm_matched_date.is_some() == p.perm_adoptive_family_id.is_some()));
+    // About as many families again have no child; about a quarter of those left the process.
+    let childless = families.len() - matched.len();
+    assert!(
+        childless * 10 >= matched.len() * 8 && childless * 10 <= matched.len() * 12,
+        "{childless} families without a child for {} matched",
+        matched.len()
+    );
+    let left = families
+        .values()
+        .filter(|f| f[0].adop_left_process_date.is_some())
+        .count();
+    assert!(
+        left * 100 >= childless * 15 && left * 100 <= childless * 35,
+        "{left} of {childless} left"
+    );
+    // The stages run in order, one family's members share them, and nothing is after the as-at date.
+    for fam in families.values() {
+        for a in fam {
+            assert!(a.adop_adopter_id.as_str().starts_with("SYN"));
+            assert_eq!(a.adop_enquiry_date, fam[0].adop_enquiry_date);
+            assert_eq!(
+                a.adop_fostering_for_adoption,
+                fam[0].adop_fostering_for_adoption
+            );
+            assert_eq!(
+                a.adop_left_process_reason.is_some(),
+                a.adop_left_process_date.is_some()
+            );
+            let stages = [
+                Some(a.adop_enquiry_date),
+                a.adop_stage1_start_date,
+                a.adop_stage1_end_date,
+                a.adop_stage2_start_date,
+                a.adop_stage2_end_date,
+                a.adop_matched_date,
+                a.adop_placed_date,
+                a.adop_adoption_order_date,
+            ];
+            let reached: Vec<Date> = stages.iter().flatten().copied().collect();
+            assert!(reached.windows(2).all(|w| w[0] <= w[1]), "{a:?}");
+            if let (Some(app), Some(s1), Some(s2)) = (
+                a.adop_application_date,
+                a.adop_stage1_end_date,
+                a.adop_stage2_start_date,
+            ) {
+                assert!(s1 < s2 && app >= s1 && app <= s2, "{a:?}");
+            }
+            assert!(
+                a.adop_approval_date.is_none() || a.adop_approval_date == a.adop_stage2_end_date
+            );
+            let all: Vec<Date> = reached
+                .iter()
+                .chain(&a.adop_application_date)
+                .chain(&a.adop_left_process_date)
+                .copied()
+                .collect();
+            assert!(all.iter().all(|&d| d <= as_at), "{a:?}");
+            if let Some(l) = a.adop_left_process_date {
+                assert!(all.iter().all(|&d| d <= l), "{a:?}");
+            }
+        }
+    }
+    let n = t.adopters.len();
+    let disabled = t
+        .adopters
+        .iter()
+        .filter(|a| a.adop_disability == YesNo::Yes)
+        .count();
+    assert!(
+        disabled * 100 <= n * 10,
+        "{disabled} of {n} adopters disabled"
+    );
+}

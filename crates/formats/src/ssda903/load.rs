@@ -454,6 +454,8 @@ pub fn into_tables(
         perm_adopter_sex: None,
         perm_adopter_legal_status: None,
         perm_number_of_adopters: None,
+        // The 903 carries no adoptive family identifier.
+        perm_adoptive_family_id: None,
     };
     for r in &ret.placed_adoption {
         let pid = check(&r.child, "PlacedAdoption")?;

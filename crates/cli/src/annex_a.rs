@@ -1,0 +1,78 @@
+//! `export annex-a`: Ofsted's Annex A lists at a date, from a snapshot.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{anyhow, Result};
+use model::Date;
+
+use crate::progress::Bars;
+use crate::returns::{load_model, write_file};
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One workbook, a sheet per list.
+    Xlsx,
+    /// One CSV file per list, in the directory given by --out.
+    Csv,
+}
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// The inspection (as-at) date the lists are anchored on, e.g. 2026-03-31.
+    #[arg(long)]
+    as_at: Date,
+    /// Snapshot to export (default: the latest).
+    #[arg(long)]
+    snapshot: Option<i64>,
+    /// Output: FILE.xlsx, or a directory with --format csv.
+    #[arg(long)]
+    out: PathBuf,
+    #[arg(long, value_enum, default_value = "xlsx")]
+    format: Format,
+    /// Count the row's own referral, S47 or ICPC in the "last 12 months" counts (D2I does not).
+    #[arg(long)]
+    count_current_event: bool,
+    /// Placements within this many miles count as "In" the authority.
+    #[arg(long, default_value_t = 20.0)]
+    in_area_miles: f64,
+}
+
+pub fn export(database: &str, args: ExportArgs, bars: &Bars) -> Result<()> {
+    let (id, model) = load_model(database, args.snapshot, bars)?;
+    if args.as_at > model.la.as_at {
+        return Err(anyhow!(
+            "snapshot {id} describes the authority at {}: Annex A cannot be drawn for a later date ({})",
+            model.la.as_at,
+            args.as_at
+        ));
+    }
+    let t0 = Instant::now();
+    let opts = formats::annex_a::Options {
+        count_current_event: args.count_current_event,
+        in_area_miles: args.in_area_miles,
+    };
+    let annex = formats::annex_a::derive(&model, args.as_at, &opts);
+    match args.format {
+        Format::Xlsx => write_file(&args.out, &formats::annex_a::write_xlsx(&annex)?)?,
+        Format::Csv => {
+            for f in formats::annex_a::write_csv(&annex) {
+                write_file(&args.out.join(&f.name), &f.bytes)?;
+            }
+        }
+    }
+    let counts: Vec<String> = annex
+        .lists
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("L{} {}", i + 1, l.len()))
+        .collect();
+    eprintln!(
+        "Wrote Annex A at {} for snapshot {id} ({}) to {} in {:.1}s",
+        args.as_at,
+        counts.join(", "),
+        args.out.display(),
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
