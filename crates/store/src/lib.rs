@@ -160,13 +160,14 @@ impl Store {
             // WAL lets readers run during an import and makes a killed writer harmless;
             // synchronous=NORMAL is durable at each commit under WAL; the busy timeout makes a
             // second writer wait for the first instead of failing at once; a 64 MiB page cache
-            // (default 2 MiB) keeps the indexes of a large import in memory.
+            // (default 2 MiB) keeps the indexes of a large import in memory; sorts for loading
+            // stay in memory rather than temporary files.
             options = options.after_connect(|conn, _| {
                 Box::pin(async move {
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                          PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; \
-                         PRAGMA cache_size = -65536;",
+                         PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
                     )
                     .await?;
                     Ok(())
@@ -380,8 +381,55 @@ impl Store {
         })
     }
 
-    /// One table of a snapshot as SSD CSV text (NULL = empty cell), streamed row by row.
+    /// One table of a snapshot as SSD CSV text (NULL = empty cell).
     async fn table_csv(&self, id: SnapshotId, spec: &TableSpec) -> Result<Vec<u8>> {
+        if self.sqlite {
+            return self.table_csv_sqlite(id, spec).await;
+        }
+        self.table_csv_rows(id, spec).await
+    }
+
+    /// SQLite builds the whole table's CSV text itself, in one value: sqlx hands each row from
+    /// SQLite's worker thread to the caller separately, and that hand-off, not SQLite, was most
+    /// of the time of a load (about 80,000 rows a second). Every field is quoted; decimals are
+    /// written with 17 significant digits, which parse back to the same `f64`.
+    async fn table_csv_sqlite(&self, id: SnapshotId, spec: &TableSpec) -> Result<Vec<u8>> {
+        let names: Vec<&str> = spec.columns.iter().map(|c| c.0).collect();
+        let fields: Vec<String> = spec
+            .columns
+            .iter()
+            .map(|(name, kind)| match kind {
+                ColumnKind::Integer => format!("coalesce(CAST({name} AS TEXT), '')"),
+                // printf turns NULL into 0.0, so NULL is tested first.
+                ColumnKind::Decimal => {
+                    format!("CASE WHEN {name} IS NULL THEN '' ELSE printf('%!.17g', {name}) END")
+                }
+                ColumnKind::Text | ColumnKind::Date => {
+                    format!("coalesce('\"' || replace({name}, '\"', '\"\"') || '\"', '')")
+                }
+            })
+            .collect();
+        let sql = format!(
+            "SELECT group_concat({}, char(10) ORDER BY {ROW_NO}) FROM {} WHERE snapshot_id = ?",
+            fields.join(" || ',' || "),
+            spec.table
+        );
+        let body: Option<String> = sqlx::query_scalar(&sql)
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db(format!("reading {}", spec.table)))?;
+        let mut out = names.join(",").into_bytes();
+        out.push(b'\n');
+        if let Some(body) = body {
+            out.extend_from_slice(body.as_bytes());
+            out.push(b'\n');
+        }
+        Ok(out)
+    }
+
+    /// One table of a snapshot as SSD CSV text, streamed row by row (PostgreSQL).
+    async fn table_csv_rows(&self, id: SnapshotId, spec: &TableSpec) -> Result<Vec<u8>> {
         let names: Vec<&str> = spec.columns.iter().map(|c| c.0).collect();
         let sql = format!(
             "SELECT {} FROM {} WHERE snapshot_id = $1 ORDER BY {ROW_NO}",
