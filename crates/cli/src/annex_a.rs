@@ -1,9 +1,10 @@
-//! `export annex-a`: Ofsted's Annex A lists at a date, from a snapshot.
+//! `export annex-a`: Ofsted's Annex A lists at a date, from a snapshot; `check annex-a`: the
+//! problems in a council's own Annex A.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, Context, Result};
 use model::Date;
 
 use crate::progress::Bars;
@@ -75,4 +76,80 @@ pub fn export(database: &str, args: ExportArgs, bars: &Bars) -> Result<()> {
         t0.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+#[derive(clap::Subcommand)]
+pub enum CheckCommand {
+    /// Check an Annex A workbook (xlsx), or a directory of one CSV file per list: missing lists
+    /// or columns, unknown codes, bad or future dates, dates outside a list's period, impossible
+    /// orders, duplicated records, and children on a plan with no enquiry in List 5.
+    #[command(name = "annex-a")]
+    AnnexA {
+        /// FILE.xlsx, or a directory of CSV files named by list ("List 3.csv", "annex_a_list_03_referrals.csv").
+        path: PathBuf,
+        /// The date the Annex A was drawn at (default: its latest contact or referral date).
+        #[arg(long)]
+        as_at: Option<Date>,
+    },
+}
+
+pub fn check(cmd: CheckCommand) -> Result<()> {
+    let CheckCommand::AnnexA { path, as_at } = cmd;
+    let workbook = read(&path)?;
+    let as_at = as_at
+        .or_else(|| formats::annex_a::latest_date(&workbook))
+        .ok_or_else(|| {
+            anyhow!(
+                "{} has no contact or referral dates: give --as-at",
+                path.display()
+            )
+        })?;
+    let problems = formats::annex_a::check(&workbook, as_at);
+    for p in &problems {
+        println!("{p}");
+    }
+    let rows: usize = workbook.lists.iter().flatten().map(|s| s.rows.len()).sum();
+    if problems.is_empty() {
+        eprintln!(
+            "{}: no problems in {rows} rows (Annex A at {as_at})",
+            path.display()
+        );
+        Ok(())
+    } else {
+        Err(anyhow!(
+            "{}: {} problems in {rows} rows (Annex A at {as_at})",
+            path.display(),
+            problems.len()
+        ))
+    }
+}
+
+fn read(path: &Path) -> Result<formats::annex_a::Workbook> {
+    if path.is_dir() {
+        let mut files = vec![];
+        for entry in
+            std::fs::read_dir(path).with_context(|| format!("reading {}", path.display()))?
+        {
+            let p = entry?.path();
+            if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+                let name = p
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                files.push((
+                    name,
+                    std::fs::read(&p).with_context(|| format!("reading {}", p.display()))?,
+                ));
+            }
+        }
+        files.sort();
+        Ok(formats::annex_a::read_csv_files(&files)?)
+    } else {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        Ok(formats::annex_a::read_xlsx(
+            &path.display().to_string(),
+            &bytes,
+        )?)
+    }
 }

@@ -51,9 +51,12 @@ enum Command {
     /// Import data into the store as a new snapshot (all or nothing).
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Write a DfE return derived from a snapshot.
+    /// Write a DfE return or Ofsted's Annex A derived from a snapshot.
     #[command(subcommand)]
     Export(returns::ExportCommand),
+    /// Check a file a council produced, reporting every problem with its place.
+    #[command(subcommand)]
+    Check(annex_a::CheckCommand),
     /// List the snapshots in the store with their provenance.
     Snapshots,
     /// Generate a 60,000-child authority into a fresh store and print a summary.
@@ -199,6 +202,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Export(cmd) => returns::export(&cli.database, cmd, &bars),
+        Command::Check(cmd) => annex_a::check(cmd),
         Command::Snapshots => list_snapshots(&cli.database),
         Command::Demo(args) => demo(&args, &bars),
         Command::Bench(b) => bench::run(b, &bars),

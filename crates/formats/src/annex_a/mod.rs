@@ -9,9 +9,13 @@
 
 pub mod codes;
 mod derive;
+mod read;
 mod write;
 
 pub use derive::{derive, Options};
+pub use read::{
+    check, latest_date, list_number, read_csv_files, read_xlsx, Problem, RawCell, Sheet, Workbook,
+};
 pub use write::{write_csv, write_xlsx, CsvFile};
 
 use model::Date;
