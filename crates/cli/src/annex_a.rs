@@ -87,7 +87,7 @@ pub enum CheckCommand {
     AnnexA {
         /// FILE.xlsx, or a directory of CSV files named by list ("List 3.csv", "annex_a_list_03_referrals.csv").
         path: PathBuf,
-        /// The date the Annex A was drawn at (default: its latest contact or referral date).
+        /// The date the Annex A was drawn at (default: the latest date in it, dates of birth aside).
         #[arg(long)]
         as_at: Option<Date>,
     },

@@ -128,3 +128,87 @@ fn demo_generates_imports_and_summarises() {
     );
     assert!(dir.path().join("demo/sightline.db").exists());
 }
+
+#[test]
+fn annex_a_exports_and_checks_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let ssd = dir.path().join("ssd");
+    let p = |x: &Path| x.to_str().unwrap().to_string();
+    let o = sightline(
+        &["generate", "--population", "4000", "--out", &p(&ssd)],
+        &db,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(sightline(&["import", "ssd", &p(&ssd)], &db)
+        .status
+        .success());
+    let xlsx = dir.path().join("annex.xlsx");
+    let csv = dir.path().join("annex");
+    for args in [
+        vec![
+            "export",
+            "annex-a",
+            "--as-at",
+            "2026-03-31",
+            "--out",
+            &p(&xlsx),
+        ],
+        vec![
+            "export",
+            "annex-a",
+            "--as-at",
+            "2026-03-31",
+            "--out",
+            &p(&csv),
+            "--format",
+            "csv",
+        ],
+    ] {
+        let o = sightline(&args, &db);
+        assert!(o.status.success(), "{}", text(&o));
+        assert!(
+            text(&o).contains("Wrote Annex A at 2026-03-31"),
+            "{}",
+            text(&o)
+        );
+    }
+    assert_eq!(std::fs::read_dir(&csv).unwrap().count(), 11);
+    for file in [&xlsx, &csv] {
+        let o = sightline(&["check", "annex-a", &p(file)], &db);
+        assert!(o.status.success(), "{}", text(&o));
+        assert!(text(&o).contains("no problems"), "{}", text(&o));
+    }
+    // A problem makes the check fail and says where it is.
+    let f = csv.join("annex_a_list_03_referrals.csv");
+    let body = std::fs::read_to_string(&f).unwrap();
+    let (head, rows) = body.split_once('\n').unwrap();
+    let first = rows.lines().next().unwrap();
+    std::fs::write(&f, format!("{head}\n{first}\n{rows}")).unwrap();
+    let o = sightline(&["check", "annex-a", &p(&csv)], &db);
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("annex_a_list_03_referrals.csv, row 3 (")
+            && text(&o).contains("the same record as row 2"),
+        "{}",
+        text(&o)
+    );
+    // Annex A cannot be drawn for a date after the snapshot's.
+    let o = sightline(
+        &[
+            "export",
+            "annex-a",
+            "--as-at",
+            "2026-04-01",
+            "--out",
+            &p(&xlsx),
+        ],
+        &db,
+    );
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("cannot be drawn for a later date"),
+        "{}",
+        text(&o)
+    );
+}

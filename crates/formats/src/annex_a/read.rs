@@ -447,25 +447,30 @@ const DEDUP: &[(u8, &[&str])] = &[
     ),
 ];
 
-/// The latest contact or referral date in the file: the earliest date it can have been drawn
-/// at, used when the caller does not say.
+/// The latest date in the file other than a date of birth: the earliest date the Annex A can
+/// have been drawn at, used when the caller does not say.
 pub fn latest_date(wb: &Workbook) -> Option<Date> {
-    [(1u8, "Date of Contact"), (3, "Date of referral")]
-        .iter()
-        .filter_map(|(n, h)| {
-            let sheet = wb.lists[*n as usize - 1].as_ref()?;
-            let want = LISTS[*n as usize - 1].column(h);
-            let c = sheet
-                .headers
-                .iter()
-                .position(|x| match_header(*n, x) == want)?;
-            sheet
+    let mut latest = None;
+    for (i, sheet) in wb.lists.iter().enumerate() {
+        let Some(sheet) = sheet else { continue };
+        let n = i as u8 + 1;
+        for (c, h) in sheet.headers.iter().enumerate() {
+            let Some(s) = match_header(n, h) else {
+                continue;
+            };
+            let header = LISTS[i].headers[s];
+            if header == "Date of Birth" || !matches!(kind(header), Kind::Date) {
+                continue;
+            }
+            let max = sheet
                 .rows
                 .iter()
                 .filter_map(|r| r.get(c).and_then(parse_date))
-                .max()
-        })
-        .max()
+                .max();
+            latest = latest.max(max);
+        }
+    }
+    latest
 }
 
 /// A cell as part of a natural key: dates by value, codes and text by their letters and digits.
