@@ -78,6 +78,60 @@ pub fn export(database: &str, args: ExportArgs, bars: &Bars) -> Result<()> {
     Ok(())
 }
 
+#[derive(clap::Args)]
+pub struct JourneyArgs {
+    /// The Annex A date the journeys are drawn from, e.g. 2026-03-31.
+    #[arg(long)]
+    as_at: Date,
+    /// Snapshot to use (default: the latest).
+    #[arg(long)]
+    snapshot: Option<i64>,
+    /// Only this child.
+    #[arg(long)]
+    child: Option<String>,
+    /// Output CSV file.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+pub fn export_journeys(database: &str, args: JourneyArgs, bars: &Bars) -> Result<()> {
+    let (id, model) = load_model(database, args.snapshot, bars)?;
+    if args.as_at > model.la.as_at {
+        return Err(anyhow!(
+            "snapshot {id} describes the authority at {}: journeys cannot be drawn for a later date ({})",
+            model.la.as_at,
+            args.as_at
+        ));
+    }
+    let annex = formats::annex_a::derive(&model, args.as_at, &Default::default());
+    let mut events = formats::annex_a::journeys(&annex);
+    if let Some(child) = &args.child {
+        events.retain(|e| &e.child == child);
+        if events.is_empty() {
+            return Err(anyhow!(
+                "no Annex A events for child {child} at {}",
+                args.as_at
+            ));
+        }
+    }
+    write_file(&args.out, &formats::annex_a::journeys_csv(&events))?;
+    let mut children: Vec<&str> = events.iter().map(|e| e.child.as_str()).collect();
+    children.dedup();
+    eprintln!(
+        "Wrote {} events for {} {} (Annex A at {}, snapshot {id}) to {}",
+        events.len(),
+        children.len(),
+        if children.len() == 1 {
+            "child"
+        } else {
+            "children"
+        },
+        args.as_at,
+        args.out.display()
+    );
+    Ok(())
+}
+
 #[derive(clap::Subcommand)]
 pub enum CheckCommand {
     /// Check an Annex A workbook (xlsx), or a directory of one CSV file per list: missing lists

@@ -34,6 +34,8 @@ pub enum ExportCommand {
     /// Derive Ofsted's Annex A (Lists 1 to 11) at a date: one xlsx workbook, or one CSV per list.
     #[command(name = "annex-a")]
     AnnexA(crate::annex_a::ExportArgs),
+    /// Each child's events across Annex A Lists 1 to 8 in date order, as one CSV.
+    Journeys(crate::annex_a::JourneyArgs),
 }
 
 /// Which year's return, from which snapshot.
@@ -88,6 +90,7 @@ fn check_year(year: CollectionYear) -> Result<()> {
 pub fn export(database: &str, cmd: ExportCommand, bars: &Bars) -> Result<()> {
     match cmd {
         ExportCommand::AnnexA(args) => crate::annex_a::export(database, args, bars),
+        ExportCommand::Journeys(args) => crate::annex_a::export_journeys(database, args, bars),
         ExportCommand::Cin { from, out } => {
             let (year, id, model) = from.load(database, bars)?;
             let t0 = Instant::now();

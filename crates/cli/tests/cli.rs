@@ -193,6 +193,49 @@ fn annex_a_exports_and_checks_from_the_command_line() {
         "{}",
         text(&o)
     );
+    // Journeys: all children, or one.
+    let journeys = dir.path().join("journeys.csv");
+    let o = sightline(
+        &[
+            "export",
+            "journeys",
+            "--as-at",
+            "2026-03-31",
+            "--out",
+            &p(&journeys),
+        ],
+        &db,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let all = std::fs::read_to_string(&journeys).unwrap();
+    let child = all
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    let o = sightline(
+        &[
+            "export",
+            "journeys",
+            "--as-at",
+            "2026-03-31",
+            "--child",
+            &child,
+            "--out",
+            &p(&journeys),
+        ],
+        &db,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let one = std::fs::read_to_string(&journeys).unwrap();
+    assert!(one
+        .lines()
+        .skip(1)
+        .all(|l| l.starts_with(&format!("{child},"))));
+    assert!(one.lines().count() > 1 && one.lines().count() < all.lines().count());
     // Annex A cannot be drawn for a date after the snapshot's.
     let o = sightline(
         &[

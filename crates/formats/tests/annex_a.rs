@@ -879,3 +879,45 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn a_childs_journey_runs_in_date_order_across_the_lists() {
+    let mut t = base();
+    t.contacts.push(contact("C1", "P1", "2025-12-01"));
+    t.cin_episodes
+        .push(referral("R1", "P1", "2025-12-01", None));
+    t.assessments.push(assessment(
+        "A1",
+        "R1",
+        "P1",
+        "2025-12-03",
+        Some("2026-01-10"),
+    ));
+    care(&mut t, "P1", "POC1", &[("2026-02-01", "U6")], None);
+    t.contacts.push(contact("C2", "P2", "2026-03-01"));
+    let a = export(t);
+    let events: Vec<(String, String, u8, &str)> = annex_a::journeys(&a)
+        .into_iter()
+        .map(|e| (e.child, e.date.to_dmy(), e.list, e.event))
+        .collect();
+    let p1 = |date: &str, list: u8, event: &'static str| {
+        ("P1".to_string(), date.to_string(), list, event)
+    };
+    assert_eq!(
+        events,
+        [
+            p1("01/12/2025", 1, "Contact"),
+            p1("01/12/2025", 3, "Referral"),
+            p1("01/12/2025", 6, "Child in need episode started"),
+            p1("03/12/2025", 4, "Assessment started"),
+            p1("10/01/2026", 4, "Assessment authorised"),
+            p1("01/02/2026", 8, "Started to be looked after"),
+            p1("01/02/2026", 8, "Most recent placement started"),
+            ("P2".to_string(), "01/03/2026".to_string(), 1, "Contact"),
+        ]
+    );
+    let csv = String::from_utf8(annex_a::journeys_csv(&annex_a::journeys(&a))).unwrap();
+    assert!(csv.starts_with(
+        "Child Unique ID,Date,List,Event,Detail\nP1,01/12/2025,List 1,Contact,q) 6: Police\n"
+    ));
+}

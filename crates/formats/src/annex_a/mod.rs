@@ -9,10 +9,12 @@
 
 pub mod codes;
 mod derive;
+mod journey;
 mod read;
 mod write;
 
 pub use derive::{derive, Options};
+pub use journey::{journeys, journeys_csv, JourneyEvent};
 pub use read::{
     check, latest_date, list_number, read_csv_files, read_xlsx, Problem, RawCell, Sheet, Workbook,
 };
