@@ -648,15 +648,14 @@ pub fn derive(model: &CaseModel, r: Date, opts: &Options) -> AnnexA {
                 .copied()
         })
         .filter(|c| {
-            people
-                .get(c.clea_person_id.as_str())
+            let pid = c.clea_person_id.as_str();
+            let age_ok = people
+                .get(pid)
                 .and_then(|p| p.pers_dob)
-                .is_some_and(|dob| (16..=25).contains(&age_in_years(dob.0, r.0)))
-                && !in_care_on(c.clea_person_id.as_str(), r)
-                    | matches!(
-                        c.clea_care_leaver_eligibility,
-                        CareLeaverEligibility::Eligible
-                    )
+                .is_some_and(|dob| (16..=25).contains(&age_in_years(dob.0, r.0)));
+            // Still looked after only as an eligible child (16 or 17, in care).
+            let eligible = c.clea_care_leaver_eligibility == CareLeaverEligibility::Eligible;
+            age_ok && (eligible || !in_care_on(pid, r))
         })
         .collect();
     leaver_rows.sort_by(|a, b| a.clea_person_id.as_str().cmp(b.clea_person_id.as_str()));
