@@ -22,3 +22,11 @@ pub(crate) fn rows<'m, 'a, T>(
 ) -> impl Iterator<Item = &'a T> + 'm {
     m.get(key).map_or(&[][..], |v| v.as_slice()).iter().copied()
 }
+
+/// Rows of a table by their unique key (the last row wins if a key repeats).
+pub(crate) fn by_key<'a, T>(
+    rows: &'a [T],
+    key: impl Fn(&'a T) -> &'a str,
+) -> HashMap<&'a str, &'a T> {
+    rows.iter().map(|r| (key(r), r)).collect()
+}

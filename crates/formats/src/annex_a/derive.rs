@@ -9,7 +9,7 @@ use model::{CaseModel, Date};
 
 use super::codes::{self as cc, cell, yes_no, yes_no_of};
 use super::{AnnexA, Cell, LISTS};
-use crate::group::{index, rows};
+use crate::group::{by_key, index, rows};
 
 /// Choices the spec leaves open (`docs/annex-a.md`).
 #[derive(Debug, Clone, PartialEq)]
@@ -42,21 +42,13 @@ pub fn derive(model: &CaseModel, r: Date, opts: &Options) -> AnnexA {
         start <= r && upto(end).is_none_or(|e| e >= from)
     };
 
-    let people: HashMap<&str, &Person> = t
-        .people
-        .iter()
-        .map(|p| (p.pers_person_id.as_str(), p))
-        .collect();
+    let people = by_key(&t.people, |x| x.pers_person_id.as_str());
     let teams: HashMap<&str, &str> = t
         .teams
         .iter()
         .map(|x| (x.dept_team_id.as_str(), x.dept_team_name.as_str()))
         .collect();
-    let workers: HashMap<&str, &Professional> = t
-        .professionals
-        .iter()
-        .map(|x| (x.prof_professional_id.as_str(), x))
-        .collect();
+    let workers = by_key(&t.professionals, |x| x.prof_professional_id.as_str());
     let disabilities = index(&t.disabilities, |x| x.disa_person_id.as_str());
     let involvements = index(&t.involvements, |x| x.invo_person_id.as_str());
     let referrals = index(&t.cin_episodes, |x| x.cine_person_id.as_str());
@@ -77,11 +69,7 @@ pub fn derive(model: &CaseModel, r: Date, opts: &Options) -> AnnexA {
     let cp_visits_by_child = index(&t.cp_visits, |x| x.cppv_person_id.as_str());
     let episodes = index(&t.cla_episodes, |x| x.clae_person_id.as_str());
     let statuses = index(&t.legal_statuses, |x| x.lega_person_id.as_str());
-    let placements: HashMap<&str, &Placement> = t
-        .placements
-        .iter()
-        .map(|p| (p.clap_cla_placement_id.as_str(), p))
-        .collect();
+    let placements = by_key(&t.placements, |x| x.clap_cla_placement_id.as_str());
     let placements_by_child = index(&t.placements, |x| x.clap_person_id.as_str());
     let reviews = index(&t.cla_reviews, |x| x.clar_cla_id.as_str());
     let health = index(&t.health_checks, |x| x.clah_person_id.as_str());
@@ -221,11 +209,7 @@ pub fn derive(model: &CaseModel, r: Date, opts: &Options) -> AnnexA {
     }
 
     // List 4: assessments open at any point in the six months.
-    let referral_of: HashMap<&str, &CinEpisode> = t
-        .cin_episodes
-        .iter()
-        .map(|f| (f.cine_referral_id.as_str(), f))
-        .collect();
+    let referral_of = by_key(&t.cin_episodes, |x| x.cine_referral_id.as_str());
     for a in t.assessments.iter().filter(|a| {
         live_since(
             a.cina_assessment_start_date,

@@ -14,7 +14,7 @@ use model::tables::*;
 use model::{CaseModel, CollectionYear, Date};
 
 use super::*;
-use crate::group::{index, rows};
+use crate::group::{by_key, index, rows};
 
 /// Whether a child was looked after continuously for the 12 months to 31 March, as the reference
 /// validator decides it (`csc-data-spec.md` §3.5), from the child's episodes in the return.
@@ -38,11 +38,7 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
     let overlaps = |from: Date, to: Option<Date>| from <= end && to.is_none_or(|e| e >= start);
 
     let episodes = index(&t.cla_episodes, |r| r.clae_person_id.as_str());
-    let placements: HashMap<&str, &Placement> = t
-        .placements
-        .iter()
-        .map(|p| (p.clap_cla_placement_id.as_str(), p))
-        .collect();
+    let placements = by_key(&t.placements, |x| x.clap_cla_placement_id.as_str());
     let statuses = index(&t.legal_statuses, |r| r.lega_person_id.as_str());
     let addresses = index(&t.addresses, |r| r.addr_person_id.as_str());
     let reviews = index(&t.cla_reviews, |r| r.clar_cla_id.as_str());
@@ -59,11 +55,7 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
     let dolos = index(&t.deprivations_of_liberty, |r| r.dolo_person_id.as_str());
     let involvements = index(&t.involvements, |r| r.invo_person_id.as_str());
     let mothers = index(&t.mothers, |r| r.moth_person_id.as_str());
-    let professionals: HashMap<&str, &Professional> = t
-        .professionals
-        .iter()
-        .map(|p| (p.prof_professional_id.as_str(), p))
-        .collect();
+    let professionals = by_key(&t.professionals, |x| x.prof_professional_id.as_str());
 
     let mut ret = Return903::empty(year);
     for p in &t.people {
