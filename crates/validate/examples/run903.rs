@@ -1,0 +1,53 @@
+//! Validates a directory of 903 CSVs and writes issues.csv: a light way to run the rules
+//! while developing them (the product command is `sightline validate 903`).
+//!
+//! cargo run -p validate --example run903 -- DIR [--prev DIR] [--year 2026] [--la CODE] --out FILE
+
+use validate::ssda903::{self, report, Ctx, FileFormat, Tables};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let opt = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .map(|i| args[i + 1].clone())
+    };
+    let dir = std::path::PathBuf::from(&args[0]);
+    let year: u16 = opt("--year").map_or(2026, |y| y.parse().expect("year"));
+    let la = opt("--la").unwrap_or_else(|| "E09000027".into());
+    let out = opt("--out").unwrap_or_else(|| "issues.csv".into());
+    let mut tables = Tables::default();
+    let read = |d: &std::path::Path, last: bool, t: &mut Tables| {
+        if d.is_file() {
+            ssda903::read_xml(d, last, t)
+        } else {
+            ssda903::read_csv_dir(d, last, t)
+        }
+    };
+    read(&dir, false, &mut tables).expect("read");
+    if let Some(p) = opt("--prev") {
+        read(std::path::Path::new(&p), true, &mut tables).expect("read prev");
+    }
+    tables.derive_header_uasc();
+    let format = if dir.is_file() {
+        FileFormat::Xml
+    } else {
+        FileFormat::Csv
+    };
+    let cx = Ctx::new(&tables, year, Some(&la), format);
+    let t = std::time::Instant::now();
+    let r = report::validate(&cx);
+    eprintln!(
+        "{} rules, {} issues, {} skipped, {} failed in {:?}",
+        r.rules_run,
+        r.issues.len(),
+        r.skipped.len(),
+        r.failed.len(),
+        t.elapsed()
+    );
+    for (code, why) in &r.failed {
+        eprintln!("FAILED {code}: {why}");
+    }
+    r.write_issues_csv(std::fs::File::create(out).expect("out"))
+        .expect("write");
+}

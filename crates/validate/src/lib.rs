@@ -1,0 +1,9 @@
+//! DfE validation of statutory returns: a rule engine with year packs (`engine`), raw
+//! columnar tables (`table`), and the SSDA903 rule set (`ssda903`).
+
+pub mod engine;
+pub mod ssda903;
+pub mod table;
+
+pub use engine::{RuleType, Y2022_23, Y2023_24, Y2024_25, Y2025_26, Y2026_27, YEARS};
+pub use table::{Column, Table};

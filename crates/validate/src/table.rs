@@ -1,0 +1,244 @@
+//! Columnar tables of raw cell text, as the DfE validators see a return: every value is a
+//! string, an empty cell is missing, and typed views (dates, numbers) are parsed once per
+//! column on first use and shared by every rule that asks.
+
+use model::Date;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One column: all cells' text in one buffer, so a 100,000-row column is two allocations.
+#[derive(Default)]
+pub struct Column {
+    text: String,
+    /// `ends[i]` is where row i's text ends in `text`; row i starts at `ends[i - 1]`.
+    ends: Vec<u32>,
+    dates: OnceLock<Vec<Option<Date>>>,
+    numbers: OnceLock<Vec<Option<f64>>>,
+}
+
+impl Column {
+    pub fn push(&mut self, value: &str) {
+        self.text.push_str(value);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The cell's text; `None` for an empty cell or a row past the end.
+    pub fn str(&self, row: usize) -> Option<&str> {
+        let end = *self.ends.get(row)? as usize;
+        let start = if row == 0 {
+            0
+        } else {
+            self.ends[row - 1] as usize
+        };
+        (end > start).then(|| &self.text[start..end])
+    }
+
+    /// The cell's text, or "" when missing: for comparisons where missing equals blank.
+    pub fn text(&self, row: usize) -> &str {
+        self.str(row).unwrap_or("")
+    }
+
+    pub fn is_present(&self, row: usize) -> bool {
+        self.str(row).is_some()
+    }
+
+    /// The cell as a `dd/mm/yyyy` date, the only form the 903 validator accepts
+    /// (`pd.to_datetime(format="%d/%m/%Y", errors="coerce")`).
+    pub fn date(&self, row: usize) -> Option<Date> {
+        self.dates().get(row).copied().flatten()
+    }
+
+    pub fn dates(&self) -> &[Option<Date>] {
+        self.dates.get_or_init(|| {
+            (0..self.len())
+                .map(|r| self.str(r).and_then(parse_dmy))
+                .collect()
+        })
+    }
+
+    /// The cell as a number (`pd.to_numeric(errors="coerce")`).
+    pub fn number(&self, row: usize) -> Option<f64> {
+        self.numbers().get(row).copied().flatten()
+    }
+
+    pub fn numbers(&self) -> &[Option<f64>] {
+        self.numbers.get_or_init(|| {
+            (0..self.len())
+                .map(|r| self.str(r).and_then(|s| s.trim().parse::<f64>().ok()))
+                .map(|n| n.filter(|n| n.is_finite()))
+                .collect()
+        })
+    }
+}
+
+/// `%d/%m/%Y` as Python's strptime reads it: one- or two-digit day and month, a four-digit
+/// year, nothing else around it.
+pub fn parse_dmy(s: &str) -> Option<Date> {
+    let mut parts = s.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let digits = |p: &str, min: usize, max: usize| {
+        (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(d, 1, 2) && digits(m, 1, 2) && digits(y, 4, 4)) {
+        return None;
+    }
+    Date::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// A table: named columns of equal length, in input order (row 0 is the first data row).
+pub struct Table {
+    names: Vec<String>,
+    columns: Vec<Column>,
+    rows: usize,
+    by_child: OnceLock<HashMap<String, Vec<u32>>>,
+}
+
+static MISSING: OnceLock<Column> = OnceLock::new();
+
+impl Table {
+    pub fn new(names: Vec<String>) -> Table {
+        let columns = names.iter().map(|_| Column::default()).collect();
+        Table {
+            names,
+            columns,
+            rows: 0,
+            by_child: OnceLock::new(),
+        }
+    }
+
+    /// Builds a table from rows of cells (tests, fuzzing, XML input).
+    pub fn from_rows<R: AsRef<[S]>, S: AsRef<str>>(names: &[&str], rows: &[R]) -> Table {
+        let mut t = Table::new(names.iter().map(|s| s.to_string()).collect());
+        for r in rows {
+            t.push_row(r.as_ref().iter().map(|s| s.as_ref()));
+        }
+        t
+    }
+
+    /// Appends a row; missing trailing cells are empty, extra cells are dropped.
+    pub fn push_row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) {
+        let mut cells = cells.into_iter();
+        for c in &mut self.columns {
+            c.push(cells.next().unwrap_or(""));
+        }
+        self.rows += 1;
+    }
+
+    /// Adds (or replaces) a derived column.
+    pub fn set_column(&mut self, name: &str, values: impl IntoIterator<Item = String>) {
+        let mut col = Column::default();
+        for v in values.into_iter().take(self.rows) {
+            col.push(&v);
+        }
+        while col.len() < self.rows {
+            col.push("");
+        }
+        match self.names.iter().position(|n| n == name) {
+            Some(i) => self.columns[i] = col,
+            None => {
+                self.names.push(name.to_string());
+                self.columns.push(col);
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    pub fn rows(&self) -> std::ops::Range<usize> {
+        0..self.rows
+    }
+
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.names.iter().any(|n| n == name)
+    }
+
+    /// The named column; a column the table lacks reads as all-missing, so a rule never
+    /// has to handle its absence (the reader guarantees each table's standard columns).
+    pub fn col(&self, name: &str) -> &Column {
+        match self.names.iter().position(|n| n == name) {
+            Some(i) => &self.columns[i],
+            None => MISSING.get_or_init(Column::default),
+        }
+    }
+
+    /// Row numbers of each CHILD, in input order; rows without a CHILD are left out.
+    pub fn by_child(&self) -> &HashMap<String, Vec<u32>> {
+        self.by_child.get_or_init(|| {
+            let child = self.col("CHILD");
+            let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+            for r in self.rows() {
+                if let Some(c) = child.str(r) {
+                    map.entry(c.to_string()).or_default().push(r as u32);
+                }
+            }
+            map
+        })
+    }
+
+    /// The rows of one child (empty when the child has none).
+    pub fn rows_of(&self, child: &str) -> &[u32] {
+        self.by_child().get(child).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_dates_and_numbers() {
+        let t = Table::from_rows(
+            &["CHILD", "DOB", "N"],
+            &[
+                ["1", "01/02/2020", "3"],
+                ["2", "2020-02-01", "x"],
+                ["", "1/2/2020", ""],
+            ],
+        );
+        assert_eq!(t.len(), 3);
+        assert_eq!(t.col("CHILD").str(2), None);
+        assert_eq!(t.col("DOB").date(0), Some(Date::ymd(2020, 2, 1)));
+        assert_eq!(t.col("DOB").date(1), None);
+        assert_eq!(t.col("DOB").date(2), Some(Date::ymd(2020, 2, 1)));
+        assert_eq!(t.col("N").number(0), Some(3.0));
+        assert_eq!(t.col("N").number(1), None);
+        assert_eq!(t.col("NOPE").str(0), None);
+        assert_eq!(t.rows_of("1"), &[0]);
+        assert!(t.rows_of("3").is_empty());
+    }
+
+    #[test]
+    fn strict_day_month_year() {
+        for bad in [
+            "31/02/2020",
+            "01/02/20",
+            "01-02-2020",
+            "01/02/2020/1",
+            "a/b/c",
+            "01/13/2020",
+        ] {
+            assert_eq!(parse_dmy(bad), None, "{bad}");
+        }
+    }
+}
