@@ -19,3 +19,12 @@ pub fn header_dob(cx: &Ctx, child: &str) -> Option<Date> {
     let h = cx.t(T::Header);
     first_row(h, child).and_then(|r| h.col("DOB").date(r))
 }
+
+mod h1;
+mod h2;
+mod h3;
+mod h4;
+mod h5;
+mod h6;
+#[allow(unused_imports)]
+pub use {h1::*, h2::*, h3::*, h4::*, h5::*, h6::*};
