@@ -3,3 +3,287 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::table::Column;
+use std::collections::{HashMap, HashSet};
+
+/// `date + pd.DateOffset(years=n)`: the same day `n` years on, 29 February clamped to
+/// 28 February; `None` only outside chrono's range (never for a four-digit year).
+pub fn plus_years(d: Date, years: i32) -> Option<Date> {
+    let y = d.year().checked_add(years)?;
+    Date::from_ymd_opt(y, d.month(), d.day()).or_else(|| Date::from_ymd_opt(y, d.month(), 28))
+}
+
+/// Children continuously looked after for the 12 months to the collection end, as the
+/// validator's `add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER` decides it: an episode open
+/// during the year, and no episode that starts a period of care (RNE S) after the start,
+/// ends one (REC other than X1) from the start to the day before the end, or is a V3/V4
+/// short break during the year. Children without episodes are not.
+pub fn cla_children<'a>(cx: &Ctx<'a>) -> HashSet<&'a str> {
+    let eps = cx.t(T::Episodes);
+    let (decom, dec) = (eps.col("DECOM"), eps.col("DEC"));
+    let (rne, rec, ls) = (eps.col("RNE"), eps.col("REC"), eps.col("LS"));
+    let (start, end) = (cx.start, cx.end);
+    let mut out = HashSet::new();
+    for (child, rows) in eps.by_child() {
+        let mut during_any = false;
+        let mut breaks = false;
+        for &r in rows {
+            let r = r as usize;
+            let (b, e) = (decom.date(r), dec.date(r));
+            let during = b.is_some_and(|b| b <= end) && e.is_none_or(|e| e >= start);
+            let enters = rne.str(r) == Some("S") && b.is_some_and(|b| b > start && b <= end);
+            let leaves = rec.str(r) != Some("X1") && e.is_some_and(|e| e >= start && e < end);
+            let short = matches!(ls.str(r), Some("V3" | "V4")) && during;
+            during_any |= during;
+            breaks |= enters || leaves || short;
+        }
+        if during_any && !breaks {
+            out.insert(child.as_str());
+        }
+    }
+    out
+}
+
+/// Rows grouped by CHILD with a missing CHILD as its own key, for pandas merges on CHILD
+/// (which match a missing key with a missing key).
+pub fn by_child_key(t: &Table) -> HashMap<Option<&str>, Vec<usize>> {
+    let child = t.col("CHILD");
+    let mut map: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
+    for r in t.rows() {
+        map.entry(child.str(r)).or_default().push(r);
+    }
+    map
+}
+
+/// Whether any of `cols` is present in row `r`.
+pub fn any_present(t: &Table, cols: &[&str], r: usize) -> bool {
+    cols.iter().any(|c| t.col(c).is_present(r))
+}
+
+/// Whether all of `cols` are present in row `r`.
+pub fn all_present(t: &Table, cols: &[&str], r: usize) -> bool {
+    cols.iter().all(|c| t.col(c).is_present(r))
+}
+
+/// `df[col].astype(str) == value`: a missing cell reads "nan".
+pub fn str_eq(c: &Column, r: usize, value: &str) -> bool {
+    c.str(r).unwrap_or("nan") == value
+}
+
+/// The order numpy's default `argsort(kind="quicksort")` puts `keys` in (numpy 1.24's
+/// introsort: median-of-three quicksort, insertion sort up to 16 items, heapsort past the
+/// depth limit), which is not stable: pandas `sort_values` uses it, so ties come out in the
+/// order the validator sees them.
+pub fn np_argsort<K: Ord>(keys: &[K]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..keys.len()).collect();
+    if idx.len() < 2 {
+        return idx;
+    }
+    let less = |a: usize, b: usize| keys[a] < keys[b];
+    const SMALL: usize = 15;
+    let mut stack: Vec<(usize, usize, i32)> = Vec::new();
+    let (mut pl, mut pr) = (0usize, idx.len() - 1);
+    let mut cdepth = (usize::BITS - 1 - idx.len().leading_zeros()) as i32 * 2;
+    loop {
+        if cdepth < 0 {
+            heapsort(&mut idx[pl..=pr], &less);
+        } else {
+            while pr - pl > SMALL {
+                let pm = pl + ((pr - pl) >> 1);
+                if less(idx[pm], idx[pl]) {
+                    idx.swap(pm, pl);
+                }
+                if less(idx[pr], idx[pm]) {
+                    idx.swap(pr, pm);
+                }
+                if less(idx[pm], idx[pl]) {
+                    idx.swap(pm, pl);
+                }
+                let vp = idx[pm];
+                let mut pi = pl;
+                let mut pj = pr - 1;
+                idx.swap(pm, pj);
+                loop {
+                    pi += 1;
+                    while less(idx[pi], vp) {
+                        pi += 1;
+                    }
+                    pj -= 1;
+                    while less(vp, idx[pj]) {
+                        pj -= 1;
+                    }
+                    if pi >= pj {
+                        break;
+                    }
+                    idx.swap(pi, pj);
+                }
+                idx.swap(pi, pr - 1);
+                cdepth -= 1;
+                if pi - pl < pr - pi {
+                    stack.push((pi + 1, pr, cdepth));
+                    pr = pi - 1;
+                } else {
+                    stack.push((pl, pi - 1, cdepth));
+                    pl = pi + 1;
+                }
+            }
+            for i in pl + 1..=pr {
+                let vi = idx[i];
+                let mut j = i;
+                while j > pl && less(vi, idx[j - 1]) {
+                    idx[j] = idx[j - 1];
+                    j -= 1;
+                }
+                idx[j] = vi;
+            }
+        }
+        match stack.pop() {
+            Some((l, r, d)) => {
+                pl = l;
+                pr = r;
+                cdepth = d;
+            }
+            None => break,
+        }
+    }
+    idx
+}
+
+/// numpy's `aheapsort`, on a slice of indices.
+fn heapsort(a: &mut [usize], less: &impl Fn(usize, usize) -> bool) {
+    let mut n = a.len();
+    // 1-based heap indexing, as numpy writes it.
+    let at = |i: usize| i - 1;
+    let mut l = n >> 1;
+    while l > 0 {
+        let tmp = a[at(l)];
+        let (mut i, mut j) = (l, l << 1);
+        while j <= n {
+            if j < n && less(a[at(j)], a[at(j + 1)]) {
+                j += 1;
+            }
+            if less(tmp, a[at(j)]) {
+                a[at(i)] = a[at(j)];
+                i = j;
+                j += j;
+            } else {
+                break;
+            }
+        }
+        a[at(i)] = tmp;
+        l -= 1;
+    }
+    while n > 1 {
+        let tmp = a[at(n)];
+        a[at(n)] = a[0];
+        n -= 1;
+        let (mut i, mut j) = (1, 2);
+        while j <= n {
+            if j < n && less(a[at(j)], a[at(j + 1)]) {
+                j += 1;
+            }
+            if less(tmp, a[at(j)]) {
+                a[at(i)] = a[at(j)];
+                i = j;
+                j += j;
+            } else {
+                break;
+            }
+        }
+        a[at(i)] = tmp;
+    }
+}
+
+/// pandas `sort_values` order (ascending, `na_position="last"`) of optional keys: the
+/// present keys in numpy quicksort order, then the missing ones in input order.
+pub fn pd_sort_order<K: Ord + Copy>(keys: &[Option<K>]) -> Vec<usize> {
+    let present: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].is_some()).collect();
+    let vals: Vec<K> = present.iter().filter_map(|&i| keys[i]).collect();
+    let mut out: Vec<usize> = np_argsort(&vals).into_iter().map(|i| present[i]).collect();
+    out.extend((0..keys.len()).filter(|&i| keys[i].is_none()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small linear congruential generator, the same in the Python that produced the
+    /// expected orders below.
+    fn lcg(n: usize, modulo: u64) -> Vec<u64> {
+        let mut x: u64 = 12345;
+        (0..n)
+            .map(|_| {
+                x = (x * 1103515245 + 12345) % 2147483648;
+                x % modulo
+            })
+            .collect()
+    }
+
+    #[test]
+    fn argsort_sorts() {
+        for (n, m) in [
+            (0, 3),
+            (1, 3),
+            (5, 2),
+            (17, 3),
+            (100, 5),
+            (1000, 7),
+            (3000, 1),
+        ] {
+            let v = lcg(n, m);
+            let o = np_argsort(&v);
+            assert_eq!(o.len(), n);
+            assert!(o.windows(2).all(|w| v[w[0]] <= v[w[1]]));
+        }
+    }
+
+    /// Checksums (sum of position × index, mod 1e9+7) and first items of
+    /// `np.argsort(kind="quicksort")` on the same data, from numpy 1.24.
+    #[test]
+    fn argsort_matches_numpy() {
+        let cases: &[(usize, u64, u64, [usize; 8])] = &[
+            (17, 3, 1066, [14, 7, 10, 0, 2, 13, 12, 11]),
+            (100, 5, 228865, [27, 60, 61, 48, 64, 68, 70, 74]),
+            (1000, 7, 252836398, [293, 955, 99, 933, 102, 914, 800, 577]),
+            (
+                3000,
+                1,
+                403978817,
+                [0, 1994, 1995, 1996, 1997, 1998, 1999, 2000],
+            ),
+            (
+                5000,
+                50,
+                284783681,
+                [3348, 3296, 2318, 2312, 4484, 3340, 96, 3362],
+            ),
+            (
+                20000,
+                400,
+                129859455,
+                [18990, 5902, 9102, 30, 4814, 4574, 6366, 15998],
+            ),
+        ];
+        for &(n, m, sum, first) in cases {
+            let o = np_argsort(&lcg(n, m));
+            let got = o
+                .iter()
+                .enumerate()
+                .fold(0u64, |acc, (i, &x)| (acc + (i * x) as u64) % 1_000_000_007);
+            assert_eq!((got, &o[..8]), (sum, &first[..]), "n={n} m={m}");
+        }
+    }
+
+    #[test]
+    fn plus_years_clamps_leap_days() {
+        assert_eq!(
+            plus_years(Date::ymd(2020, 2, 29), 1),
+            Some(Date::ymd(2021, 2, 28))
+        );
+        assert_eq!(
+            plus_years(Date::ymd(2020, 2, 29), 4),
+            Some(Date::ymd(2024, 2, 29))
+        );
+    }
+}
