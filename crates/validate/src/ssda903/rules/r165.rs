@@ -15,6 +15,20 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
+    let (header, eps, oc3) = (cx.t(T::Header), cx.t(T::Episodes), cx.t(T::Oc3));
+    for (child, rows) in eps.by_child() {
+        one_child(cx, f, true, rows, header.rows_of(child), oc3.rows_of(child));
+    }
+    // Rows without a CHILD meet in the validator's merges as one more child.
+    let (e, h, o) = (
+        rows_without_child(eps),
+        rows_without_child(header),
+        rows_without_child(oc3),
+    );
+    one_child(cx, f, false, &e, &h, &o);
+}
+
+fn one_child(cx: &Ctx, f: &mut Flags<T>, named: bool, eps_rows: &[u32], h_rows: &[u32], o_rows: &[u32]) {
     let (male, female) = if cx.year >= Y2024_25 {
         ("M", "F")
     } else {
@@ -23,42 +37,40 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let (header, eps, oc3) = (cx.t(T::Header), cx.t(T::Episodes), cx.t(T::Oc3));
     let (decom, dec, ls) = (eps.col("DECOM"), eps.col("DEC"), eps.col("LS"));
     let (mother, sex) = (header.col("MOTHER"), header.col("SEX"));
-    let headers = by_child_key(header);
-    let leavers = by_child_key(oc3);
-    for (child, rows) in by_child_key(eps) {
-        let rows: Vec<usize> = rows
-            .into_iter()
-            .filter(|&r| !matches!(ls.str(r), Some("V3" | "V4")))
-            .collect();
-        if rows.is_empty() {
-            continue;
+    let rows: Vec<usize> = eps_rows
+        .iter()
+        .map(|&r| r as usize)
+        .filter(|&r| !matches!(ls.str(r), Some("V3" | "V4")))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    // Looked after at some point in the year (an open episode counts to the year end);
+    // the validator's per-child count is empty for a missing CHILD.
+    let in_year = named
+        && rows.iter().any(|&r| {
+            let ended = dec.date(r).unwrap_or(cx.end);
+            ended >= cx.start && decom.date(r).is_some_and(|d| d <= cx.end)
+        });
+    let has_oc3 = |o: usize| any_present(oc3, &["IN_TOUCH", "ACTIV", "ACCOM"], o);
+    for &h in h_rows {
+        let h = h as usize;
+        let given = mother.is_present(h);
+        let is_female = sex.str(h) == Some(female);
+        let invalid = !matches!(mother.str(h), Some("0" | "1"));
+        let always = (given && (invalid || sex.str(h) == Some(male)))
+            || (!given && is_female && in_year);
+        let with_oc3 = given && is_female && !in_year;
+        let mut hit = always;
+        for &o in o_rows {
+            let o = o as usize;
+            if always || (with_oc3 && has_oc3(o)) {
+                hit = true;
+                f.flag(T::Oc3, o);
+            }
         }
-        // Looked after at some point in the year (an open episode counts to the year end);
-        // the validator's per-child count is empty for a missing CHILD.
-        let in_year = child.is_some()
-            && rows.iter().any(|&r| {
-                let ended = dec.date(r).unwrap_or(cx.end);
-                ended >= cx.start && decom.date(r).is_some_and(|d| d <= cx.end)
-            });
-        let oc3_rows = leavers.get(&child).map(Vec::as_slice).unwrap_or(&[]);
-        let has_oc3 = |o: usize| any_present(oc3, &["IN_TOUCH", "ACTIV", "ACCOM"], o);
-        for &h in headers.get(&child).map(Vec::as_slice).unwrap_or(&[]) {
-            let given = mother.is_present(h);
-            let is_female = sex.str(h) == Some(female);
-            let invalid = !matches!(mother.str(h), Some("0" | "1"));
-            let always = (given && (invalid || sex.str(h) == Some(male)))
-                || (!given && is_female && in_year);
-            let with_oc3 = given && is_female && !in_year;
-            let mut hit = always;
-            for &o in oc3_rows {
-                if always || (with_oc3 && has_oc3(o)) {
-                    hit = true;
-                    f.flag(T::Oc3, o);
-                }
-            }
-            if hit {
-                f.flag(T::Header, h);
-            }
+        if hit {
+            f.flag(T::Header, h);
         }
     }
 }
