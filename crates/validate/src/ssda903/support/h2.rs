@@ -33,6 +33,29 @@ pub fn sorted_by_date(table: &Table, rows: &[u32], column: &str) -> Vec<u32> {
     out
 }
 
+/// Flags Header rows whose `column`, read through `key`, differs from that of any of the
+/// child's rows in last year's Header (a left merge on CHILD; children new this year pass).
+pub fn differs_from_last(
+    cx: &Ctx,
+    f: &mut crate::engine::Flags<T>,
+    column: &str,
+    key: fn(&Column, usize) -> String,
+) {
+    let (h, last) = (cx.t(T::Header), cx.t(T::HeaderLast));
+    let (child, col, col_last) = (h.col("CHILD"), h.col(column), last.col(column));
+    for r in h.rows() {
+        let Some(c) = child.str(r) else { continue };
+        let now = key(col, r);
+        if last
+            .rows_of(c)
+            .iter()
+            .any(|&l| key(col_last, l as usize) != now)
+        {
+            f.flag(T::Header, r);
+        }
+    }
+}
+
 /// The children the validator counts as continuously looked after for the year
 /// (`utils.add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER`): some episode open during the year,
 /// and no episode that starts care (RNE S) after 1 April, leaves care (REC other than X1, or

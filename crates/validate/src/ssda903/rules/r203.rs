@@ -1,0 +1,29 @@
+use super::prelude::*;
+
+pub const RULES: &[Rule] = &[rule! {
+    /// A child's date of birth should agree with last year's return (compared as dates: two
+    /// values that are not dates agree).
+        code: "203",
+        message: "Date of birth disagrees with the date of birth already recorded for this child.",
+        fields: ["DOB"],
+    tables: [Header, HeaderLast],
+        years: Y2022_23..=Y2026_27,
+    check: Check::Custom(|cx, f| {
+        differs_from_last(cx, f, "DOB", |c, r| c.date(r).map_or("NaT".into(), |d| d.to_string()))
+    }),
+}];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ssda903::testkit::*;
+
+    #[test]
+    fn dob_changed() {
+        let t = tables(&[
+            (T::Header, "CHILD,DOB\n1,01/01/2015\n2,02/01/2015\n3,BAD\n4,1/1/2015"),
+            (T::HeaderLast, "CHILD,DOB\n1,01/01/2015\n2,01/01/2015\n3,\n4,01/01/2015"),
+        ]);
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Header, &[1]));
+    }
+}
