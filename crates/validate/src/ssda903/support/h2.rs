@@ -294,6 +294,65 @@ fn two_digit_year(n: i32) -> i32 {
     y
 }
 
+/// One row of the 205A-C rules' merge: a current UASC row, the child's Header row (when the
+/// Header is loaded), and one of the child's rows of last year's UASC table (with last year's
+/// indicator).
+pub struct UascPair<'a> {
+    pub uasc_row: usize,
+    pub header_row: Option<usize>,
+    pub flag: Option<&'a str>,
+    pub last_row: Option<usize>,
+    pub flag_last: Option<&'a str>,
+}
+
+/// Walks the 205A-C merge: each UASC row × the child's Header rows × the child's rows of last
+/// year's UASC table × last year's Header rows (left merges, so a missing side is one
+/// all-missing row). Calls `each` with every combination and returns nothing when the rule
+/// has nothing to compare: XML input without both Headers, or a Header without UASC.
+pub fn uasc_pairs<'a>(cx: &Ctx<'a>, mut each: impl FnMut(UascPair<'a>)) {
+    if cx.format == crate::ssda903::FileFormat::Xml
+        && (cx.get(T::Header).is_none() || cx.get(T::HeaderLast).is_none())
+    {
+        return;
+    }
+    let (Some(cur), Some(last)) = (
+        uasc_view(cx, T::Header, T::Uasc),
+        uasc_view(cx, T::HeaderLast, T::UascLast),
+    ) else {
+        return;
+    };
+    let (u, ul) = (cx.t(T::Uasc), cx.t(T::UascLast));
+    for (child, rows) in u.by_child() {
+        let cur_matches = cur.matches(child);
+        let mut last_matches: Vec<(Option<usize>, Option<&str>)> = Vec::new();
+        for &l in ul.rows_of(child) {
+            for (flag, _) in last.matches(child) {
+                last_matches.push((Some(l as usize), flag));
+            }
+        }
+        if last_matches.is_empty() {
+            last_matches.push((None, None));
+        }
+        for &r in rows {
+            for &(flag, hr) in &cur_matches {
+                for &(last_row, flag_last) in &last_matches {
+                    each(UascPair {
+                        uasc_row: r as usize,
+                        header_row: if cur.header_rows {
+                            hr.map(|h| h as usize)
+                        } else {
+                            None
+                        },
+                        flag,
+                        last_row,
+                        flag_last,
+                    });
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,7 +378,15 @@ mod tests {
             assert_eq!(parse_dayfirst(s), d, "{s}");
         }
         assert_eq!(parse_dayfirst("01/13/2015"), Some(Date::ymd(2015, 1, 13)));
-        for s in ["13/13/2015", "31/02/2015", "X", "", "12", "01/02/2015X", "NAN"] {
+        for s in [
+            "13/13/2015",
+            "31/02/2015",
+            "X",
+            "",
+            "12",
+            "01/02/2015X",
+            "NAN",
+        ] {
             assert_eq!(parse_dayfirst(s), None, "{s}");
         }
         assert_eq!(parse_dayfirst("2015"), Some(Date::ymd(2015, 1, 1)));
