@@ -7,7 +7,7 @@ pub const RULES: &[Rule] = &[rule! {
         fields: ["SEX"],
     tables: [Header, HeaderLast],
         years: Y2022_23..=Y2026_27,
-    check: Check::Custom(|cx, f| differs_from_last(cx, f, "SEX", |c, r| pd_str(c, r).to_string())),
+    check: Check::Custom(|cx, f| differs_from_last(cx, f, "SEX", |a, r, b, l| pd_str(a, r) != pd_str(b, l))),
 }];
 
 #[cfg(test)]

@@ -8,9 +8,7 @@ pub const RULES: &[Rule] = &[rule! {
         fields: ["DOB"],
     tables: [Header, HeaderLast],
         years: Y2022_23..=Y2026_27,
-    check: Check::Custom(|cx, f| {
-        differs_from_last(cx, f, "DOB", |c, r| c.date(r).map_or("NaT".into(), |d| d.to_string()))
-    }),
+    check: Check::Custom(|cx, f| differs_from_last(cx, f, "DOB", |a, r, b, l| a.date(r) != b.date(l))),
 }];
 
 #[cfg(test)]

@@ -7,9 +7,7 @@ pub const RULES: &[Rule] = &[rule! {
         fields: ["ETHNIC"],
     tables: [Header, HeaderLast],
         years: Y2022_23..=Y2026_27,
-    check: Check::Custom(|cx, f| {
-        differs_from_last(cx, f, "ETHNIC", |c, r| pd_str(c, r).to_uppercase())
-    }),
+    check: Check::Custom(|cx, f| differs_from_last(cx, f, "ETHNIC", |a, r, b, l| !pd_str(a, r).eq_ignore_ascii_case(pd_str(b, l)))),
 }];
 
 #[cfg(test)]

@@ -20,13 +20,14 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         return;
     };
     let table = if cur.header_rows { T::Header } else { T::Uasc };
-    for (child, rows) in &cur.by_child {
-        let Some(before) = last.by_child.get(child) else { continue };
-        if !before.iter().any(|&(v, _)| v != Some("1")) {
+    for (child, rows) in cur.table.by_child() {
+        let before = last.table.rows_of(child);
+        // An inner merge: children not in last year's return pass.
+        if !before.iter().any(|&l| last.flag(l as usize) != Some("1")) {
             continue;
         }
-        for &(v, r) in rows {
-            if v == Some("1") {
+        for &r in rows {
+            if cur.flag(r as usize) == Some("1") {
                 f.flag(table, r as usize);
             }
         }

@@ -20,17 +20,18 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let upn_last = last.col("UPN");
     for r in h.rows() {
         let Some(c) = child.str(r) else { continue };
-        let now = pd_str(upn, r).to_uppercase();
+        // Values arrive upper-cased; `astype(str).str.upper()` turns a missing UPN into "NAN".
+        let now = upn.str(r).unwrap_or("NAN");
         let null_now = !upn.is_present(r);
         let bad = last.rows_of(c).iter().any(|&l| {
             let l = l as usize;
-            let before = pd_str(upn_last, l).to_uppercase();
+            let before = upn_last.str(l).unwrap_or("NAN");
             let null_before = !upn_last.is_present(l);
             let different = now != before && !(null_now && null_before);
             let valid_unknown_change =
-                (before == "UN1" || null_before) && UN2_5.contains(&now.as_str());
-            let unknown_to_known = (UN.contains(&before.as_str()) || null_before)
-                && !(UN.contains(&now.as_str()) || null_now);
+                (before == "UN1" || null_before) && UN2_5.contains(&now);
+            let unknown_to_known = (UN.contains(&before) || null_before)
+                && !(UN.contains(&now) || null_now);
             different && !valid_unknown_change && !unknown_to_known
         });
         if bad {

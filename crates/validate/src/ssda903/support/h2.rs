@@ -33,23 +33,23 @@ pub fn sorted_by_date(table: &Table, rows: &[u32], column: &str) -> Vec<u32> {
     out
 }
 
-/// Flags Header rows whose `column`, read through `key`, differs from that of any of the
-/// child's rows in last year's Header (a left merge on CHILD; children new this year pass).
+/// Flags Header rows whose `column` differs, by `differ(this year's column, row, last
+/// year's column, row)`, from that of any of the child's rows in last year's Header (a left
+/// merge on CHILD; children new this year pass).
 pub fn differs_from_last(
     cx: &Ctx,
     f: &mut crate::engine::Flags<T>,
     column: &str,
-    key: fn(&Column, usize) -> String,
+    differ: fn(&Column, usize, &Column, usize) -> bool,
 ) {
     let (h, last) = (cx.t(T::Header), cx.t(T::HeaderLast));
     let (child, col, col_last) = (h.col("CHILD"), h.col(column), last.col(column));
     for r in h.rows() {
         let Some(c) = child.str(r) else { continue };
-        let now = key(col, r);
         if last
             .rows_of(c)
             .iter()
-            .any(|&l| key(col_last, l as usize) != now)
+            .any(|&l| differ(col, r, col_last, l as usize))
         {
             f.flag(T::Header, r);
         }
@@ -110,7 +110,9 @@ pub fn real_urn(urn: Option<&str>) -> Option<&str> {
 /// (which the rules then flag).
 pub struct UascView<'a> {
     pub header_rows: bool,
-    pub by_child: HashMap<&'a str, Vec<(Option<&'a str>, u32)>>,
+    pub table: &'a Table,
+    /// The Header's UASC column, or the UASC table's columns other than CHILD and DOB.
+    cols: Vec<&'a Column>,
 }
 
 /// `None` when the rule has nothing to compare (neither table, or a Header without UASC).
@@ -119,55 +121,48 @@ pub fn uasc_view<'a>(cx: &Ctx<'a>, header: T, uasc: T) -> Option<UascView<'a>> {
         if !h.has("UASC") {
             return None;
         }
-        let flag = h.col("UASC");
-        let by_child = h
-            .by_child()
-            .iter()
-            .map(|(c, rows)| {
-                let v = rows.iter().map(|&r| (flag.str(r as usize), r)).collect();
-                (c.as_str(), v)
-            })
-            .collect();
         return Some(UascView {
             header_rows: true,
-            by_child,
+            table: h,
+            cols: vec![h.col("UASC")],
         });
     }
     let u = cx.get(uasc)?;
-    let others: Vec<&Column> = u
+    let cols = u
         .names()
         .iter()
         .filter(|n| *n != "CHILD" && *n != "DOB")
         .map(|n| u.col(n))
         .collect();
-    let by_child = u
-        .by_child()
-        .iter()
-        .map(|(c, rows)| {
-            let v = rows
-                .iter()
-                .map(|&r| {
-                    let any = others.iter().any(|col| col.is_present(r as usize));
-                    (Some(if any { "1" } else { "0" }), r)
-                })
-                .collect();
-            (c.as_str(), v)
-        })
-        .collect();
     Some(UascView {
         header_rows: false,
-        by_child,
+        table: u,
+        cols,
     })
 }
 
 impl<'a> UascView<'a> {
+    /// The child's UASC indicator on one row of the view's table.
+    pub fn flag(&self, row: usize) -> Option<&'a str> {
+        if self.header_rows {
+            self.cols.first().and_then(|c| c.str(row))
+        } else if self.cols.iter().any(|c| c.is_present(row)) {
+            Some("1")
+        } else {
+            Some("0")
+        }
+    }
+
     /// The (UASC value, row) pairs a left merge on CHILD gives: the child's rows, or one
     /// all-missing row.
     pub fn matches(&self, child: &str) -> Vec<(Option<&'a str>, Option<u32>)> {
-        match self.by_child.get(child) {
-            Some(v) if !v.is_empty() => v.iter().map(|&(u, r)| (u, Some(r))).collect(),
-            _ => vec![(None, None)],
+        let rows = self.table.rows_of(child);
+        if rows.is_empty() {
+            return vec![(None, None)];
         }
+        rows.iter()
+            .map(|&r| (self.flag(r as usize), Some(r)))
+            .collect()
     }
 }
 
@@ -391,5 +386,30 @@ mod tests {
         }
         assert_eq!(parse_dayfirst("2015"), Some(Date::ymd(2015, 1, 1)));
         assert_eq!(parse_dayfirst("1/2/99"), Some(Date::ymd(1999, 2, 1)));
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    /// Times each group-2 rule on a large return (`H2_BIG=dir` with `cur`/`last`).
+    #[test]
+    #[ignore]
+    fn time_rules() {
+        use crate::ssda903::{self, Ctx, FileFormat, Tables};
+        let Ok(dir) = std::env::var("H2_BIG") else {
+            return;
+        };
+        let mut t = Tables::default();
+        ssda903::read_csv_dir(std::path::Path::new(&format!("{dir}/cur")), false, &mut t)
+            .expect("read");
+        ssda903::read_csv_dir(std::path::Path::new(&format!("{dir}/last")), true, &mut t)
+            .expect("read");
+        t.derive_header_uasc();
+        let cx = Ctx::new(&t, 2026, Some("E09000027"), FileFormat::Csv);
+        for r in ssda903::pack(2026) {
+            let s = std::time::Instant::now();
+            let _ = ssda903::run_rule(r, &cx);
+            eprintln!("{} {:?}", r.code, s.elapsed());
+        }
     }
 }
