@@ -24,4 +24,15 @@ mod tests {
         ]);
         assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Header, &[1]));
     }
+
+    #[test]
+    fn any_differing_row_of_last_year() {
+        // The reference fails when a child has two rows in last year's Header; we flag the
+        // child when any of them disagrees.
+        let t = tables(&[
+            (T::Header, "CHILD,DOB\n1,01/01/2015"),
+            (T::HeaderLast, "CHILD,DOB\n1,01/01/2015\n1,02/01/2015"),
+        ]);
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Header, &[0]));
+    }
 }

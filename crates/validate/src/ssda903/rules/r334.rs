@@ -48,10 +48,10 @@ mod tests {
     #[test]
     fn decision_before_care() {
         let t = tables(&[
-            (T::Ad1, "CHILD,DATE_INT\n1,01/01/2024\n2,01/01/2024"),
+            (T::Ad1, "CHILD,DATE_INT\n1,01/01/2024\n2,01/01/2024\n3,01/01/2000"),
             (
                 T::Episodes,
-                "CHILD,DECOM,RNE\n1,01/01/2020,S\n1,01/06/2024,P\n1,01/02/2024,S\n2,01/01/2024,S",
+                "CHILD,DECOM,RNE\n1,01/01/2020,S\n1,01/06/2024,P\n1,01/02/2024,S\n2,01/01/2024,S\n3,BAD,S\n3,01/01/2020,P",
             ),
         ]);
         assert_eq!(

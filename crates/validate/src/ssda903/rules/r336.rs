@@ -42,7 +42,7 @@ mod tests {
     fn adoption_follows_foster_placement() {
         let t = tables(&[(
             T::Episodes,
-            "CHILD,DECOM,PLACE\n1,01/02/2025,A3\n1,01/01/2025,K2\n2,01/01/2025,A4\n3,01/01/2025,U1\n3,01/02/2025,A4\n4,01/01/2025,K2\n4,,A3",
+            "CHILD,DECOM,PLACE\n1,01/02/2025,A3\n1,01/01/2025,K2\n2,01/01/2025,A4\n3,01/01/2025,U1\n3,01/02/2025,A4\n4,01/01/2025,K2\n4,,A3\n5,,K2\n5,BAD,A3",
         )]);
         assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[0, 6]));
     }
