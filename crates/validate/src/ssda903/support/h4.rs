@@ -3,3 +3,213 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::engine::Flags;
+use std::collections::{HashMap, HashSet};
+
+/// Flags every row of `table` for which `bad(table, row)` holds.
+pub fn flag_where(cx: &Ctx, f: &mut Flags<T>, table: T, bad: impl Fn(&Table, usize) -> bool) {
+    let t = cx.t(table);
+    for r in t.rows() {
+        if bad(t, r) {
+            f.flag(table, r);
+        }
+    }
+}
+
+/// Any of the OC2 health fields that must accompany conviction or health promotion
+/// information (immunisations, teeth check, health assessment, substance misuse) is blank.
+pub fn oc2_health_incomplete(t: &Table, r: usize) -> bool {
+    ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"]
+        .iter()
+        .any(|c| !t.col(c).is_present(r))
+}
+
+/// A table's rows keyed by CHILD the way a pandas `merge(on="CHILD")` matches them: rows
+/// with a missing CHILD match each other (NaN keys join in a merge, unlike in a groupby).
+pub struct MergeKeys<'a> {
+    by_child: &'a HashMap<String, Vec<u32>>,
+    missing: Vec<u32>,
+}
+
+impl<'a> MergeKeys<'a> {
+    pub fn new(t: &'a Table) -> Self {
+        let child = t.col("CHILD");
+        let missing = t
+            .rows()
+            .filter(|&r| !child.is_present(r))
+            .map(|r| r as u32)
+            .collect();
+        MergeKeys {
+            by_child: t.by_child(),
+            missing,
+        }
+    }
+
+    /// The rows a row with this CHILD (`None` = missing) joins with.
+    pub fn rows(&self, child: Option<&str>) -> &[u32] {
+        match child {
+            Some(c) => self.by_child.get(c).map(Vec::as_slice).unwrap_or(&[]),
+            None => &self.missing,
+        }
+    }
+}
+
+/// For each child, the row with the earliest (`latest = false`) or latest valid date in
+/// `col` among `keep` rows; ties go to the first row in input order, as pandas
+/// `groupby("CHILD")[col].idxmin()` / `idxmax()`. Children without a valid date have no
+/// entry (where pandas raises on such a group, so the whole rule fails).
+pub fn row_by_child_date<'a>(
+    t: &'a Table,
+    col: &str,
+    latest: bool,
+    keep: impl Fn(usize) -> bool,
+) -> HashMap<&'a str, usize> {
+    let (child, dates) = (t.col("CHILD"), t.col(col));
+    let mut out: HashMap<&str, (Date, usize)> = HashMap::new();
+    for r in t.rows() {
+        let (Some(c), Some(d)) = (child.str(r), dates.date(r)) else {
+            continue;
+        };
+        if !keep(r) {
+            continue;
+        }
+        out.entry(c)
+            .and_modify(|best| {
+                if (latest && d > best.0) || (!latest && d < best.0) {
+                    *best = (d, r);
+                }
+            })
+            .or_insert((d, r));
+    }
+    out.into_iter().map(|(c, (_, r))| (c, r)).collect()
+}
+
+/// Each child's rows ordered as `sort_values(["CHILD", col])` leaves them: by the date in
+/// `col` (missing or invalid last), ties in input order (the multi-key sort is stable).
+pub fn child_rows_by_date<'a>(t: &'a Table, col: &str) -> Vec<Vec<u32>> {
+    let dates = t.col(col);
+    t.by_child()
+        .values()
+        .map(|rows| {
+            let mut rows = rows.clone();
+            rows.sort_by_key(|&r| {
+                let d = dates.date(r as usize);
+                (d.is_none(), d, r)
+            });
+            rows
+        })
+        .collect()
+}
+
+/// `date + pd.DateOffset(years=n)`: the same day n years on, 29 February clamped to the
+/// 28th; `None` when out of range.
+pub fn plus_years(d: Date, years: i32) -> Option<Date> {
+    let y = d.year().checked_add(years)?;
+    let day = d.day();
+    Date::from_ymd_opt(y, d.month(), day).or_else(|| Date::from_ymd_opt(y, d.month(), 28))
+}
+
+/// The children the validator treats as continuously looked after for the collection year
+/// (`utils.add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER`): in care at some point of the year
+/// and with no episode that starts care (RNE S) after 1 April, ends care (REC other than
+/// X1) between 1 April and 30 March, or has legal status V3/V4 during the year.
+pub fn continuously_looked_after<'a>(cx: &Ctx<'a>) -> HashSet<&'a str> {
+    let e = cx.t(T::Episodes);
+    let (decom, dec) = (e.col("DECOM"), e.col("DEC"));
+    let (rne, rec, ls) = (e.col("RNE"), e.col("REC"), e.col("LS"));
+    let (start, end) = (cx.start, cx.end);
+    let mut out = HashSet::new();
+    for (child, rows) in e.by_child() {
+        let mut in_care = false;
+        let mut broken = false;
+        for &r in rows {
+            let r = r as usize;
+            let (ds, de) = (decom.date(r), dec.date(r));
+            let during = ds.is_some_and(|d| d <= end) && de.is_none_or(|d| d >= start);
+            let enters = rne.str(r) == Some("S") && ds.is_some_and(|d| d > start && d <= end);
+            let leaves = rec.str(r) != Some("X1") && de.is_some_and(|d| d >= start && d < end);
+            let v3v4 = matches!(ls.str(r), Some("V3" | "V4")) && during;
+            in_care |= during;
+            broken |= enters || leaves || v3v4;
+        }
+        if in_care && !broken {
+            out.insert(child.as_str());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ssda903::{FileFormat, Tables};
+
+    #[test]
+    fn years_on_clamp_leap_days() {
+        assert_eq!(
+            plus_years(Date::ymd(2016, 2, 29), 10),
+            Some(Date::ymd(2026, 2, 28))
+        );
+        assert_eq!(
+            plus_years(Date::ymd(2016, 3, 1), 18),
+            Some(Date::ymd(2034, 3, 1))
+        );
+    }
+
+    #[test]
+    fn first_and_last_rows_per_child() {
+        let t = Table::from_rows(
+            &["CHILD", "DECOM"],
+            &[
+                ["A", "02/01/2020"],
+                ["A", "01/01/2020"],
+                ["A", "01/01/2020"],
+                ["A", "03/01/2020"],
+                ["A", "03/01/2020"],
+                ["B", "X"],
+                ["", "01/01/2020"],
+            ],
+        );
+        let first = row_by_child_date(&t, "DECOM", false, |_| true);
+        let last = row_by_child_date(&t, "DECOM", true, |_| true);
+        assert_eq!(first.get("A"), Some(&1));
+        assert_eq!(last.get("A"), Some(&3));
+        assert_eq!(first.get("B"), None);
+        assert_eq!(first.len(), 1);
+        let sorted = child_rows_by_date(&t, "DECOM");
+        assert!(sorted.contains(&vec![1, 2, 0, 3, 4]));
+        assert!(sorted.contains(&vec![5]));
+    }
+
+    #[test]
+    fn merge_keys_join_missing_children() {
+        let t = Table::from_rows(&["CHILD"], &[["A"], [""], ["A"], [""]]);
+        let k = MergeKeys::new(&t);
+        assert_eq!(k.rows(Some("A")), &[0, 2]);
+        assert_eq!(k.rows(None), &[1, 3]);
+        assert!(k.rows(Some("B")).is_empty());
+    }
+
+    #[test]
+    fn continuity() {
+        let mut tables = Tables::default();
+        tables.insert(
+            T::Episodes,
+            Table::from_rows(
+                &["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                &[
+                    ["1", "01/01/2020", "P", "C2", "", ""],
+                    ["2", "01/01/2020", "S", "C2", "01/06/2025", "E11"],
+                    ["3", "01/05/2025", "S", "C2", "", ""],
+                    ["4", "01/01/2020", "P", "V3", "", ""],
+                    ["5", "01/01/2020", "P", "C2", "31/03/2026", "E11"],
+                    ["6", "01/01/2020", "P", "C2", "31/03/2025", "E11"],
+                ],
+            ),
+        );
+        let cx = Ctx::new(&tables, 2026, None, FileFormat::Csv);
+        let mut cla: Vec<_> = continuously_looked_after(&cx).into_iter().collect();
+        cla.sort();
+        assert_eq!(cla, vec!["1", "5"]);
+    }
+}
