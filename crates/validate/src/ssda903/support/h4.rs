@@ -19,9 +19,14 @@ pub fn flag_where(cx: &Ctx, f: &mut Flags<T>, table: T, bad: impl Fn(&Table, usi
 /// Any of the OC2 health fields that must accompany conviction or health promotion
 /// information (immunisations, teeth check, health assessment, substance misuse) is blank.
 pub fn oc2_health_incomplete(t: &Table, r: usize) -> bool {
-    ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"]
-        .iter()
-        .any(|c| !t.col(c).is_present(r))
+    [
+        "IMMUNISATIONS",
+        "TEETH_CHECK",
+        "HEALTH_ASSESSMENT",
+        "SUBSTANCE_MISUSE",
+    ]
+    .iter()
+    .any(|c| !t.col(c).is_present(r))
 }
 
 /// A table's rows keyed by CHILD the way a pandas `merge(on="CHILD")` matches them: rows
@@ -86,7 +91,7 @@ pub fn row_by_child_date<'a>(
 
 /// Each child's rows ordered as `sort_values(["CHILD", col])` leaves them: by the date in
 /// `col` (missing or invalid last), ties in input order (the multi-key sort is stable).
-pub fn child_rows_by_date<'a>(t: &'a Table, col: &str) -> Vec<Vec<u32>> {
+pub fn child_rows_by_date(t: &Table, col: &str) -> Vec<Vec<u32>> {
     let dates = t.col(col);
     t.by_child()
         .values()
@@ -99,6 +104,84 @@ pub fn child_rows_by_date<'a>(t: &'a Table, col: &str) -> Vec<Vec<u32>> {
             rows
         })
         .collect()
+}
+
+/// Pairs each child's first episode this year (earliest DECOM) with their last episode of
+/// last year's return (latest DECOM), for children in both; `(row, row_last)`.
+pub fn first_with_last_year(cx: &Ctx) -> Vec<(usize, usize)> {
+    let (e, el) = (cx.t(T::Episodes), cx.t(T::EpisodesLast));
+    let first = row_by_child_date(e, "DECOM", false, |_| true);
+    let last = row_by_child_date(el, "DECOM", true, |_| true);
+    let mut pairs: Vec<(usize, usize)> = first
+        .iter()
+        .filter_map(|(c, &r)| last.get(c).map(|&rl| (r, rl)))
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The 503 family (`rule_utils.field_different_from_previous`): when last year's final
+/// episode was still open (no valid DEC), this year's first episode must carry the same
+/// `field` (two blanks agree). For PLACE, the code changes of 2023-24/2024-25 (H5 to K3)
+/// and 2025-26 (Z1 to Z11-Z14) are allowed in those years.
+pub fn differs_from_last_year(cx: &Ctx, f: &mut Flags<T>, field: &str) {
+    let (e, el) = (cx.t(T::Episodes), cx.t(T::EpisodesLast));
+    let (now, then) = (e.col(field), el.col(field));
+    let dec_last = el.col("DEC");
+    for (r, rl) in first_with_last_year(cx) {
+        let (a, b) = (now.str(r), then.str(rl));
+        if a == b || dec_last.date(rl).is_some() {
+            continue;
+        }
+        let allowed = field == "PLACE"
+            && match cx.year {
+                2024 | 2025 => a == Some("K3") && b == Some("H5"),
+                2026 => matches!(a, Some("Z11" | "Z12" | "Z13" | "Z14")) && b == Some("Z1"),
+                _ => false,
+            };
+        if !allowed {
+            f.flag(T::Episodes, r);
+        }
+    }
+}
+
+/// The placement distance changed between last year's final episode (`rl`) and this year's
+/// first (`r`): by 0.2 miles or more, or from blank to a distance (rules 453, 503G).
+pub fn distance_changed(cx: &Ctx, r: usize, rl: usize) -> bool {
+    let now = cx.t(T::Episodes).col("PL_DISTANCE").number(r);
+    let then = cx.t(T::EpisodesLast).col("PL_DISTANCE").number(rl);
+    match (now, then) {
+        (Some(a), Some(b)) => (a - b).abs() >= 0.2,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Rules 553 (placement order, E1) and 555 (freeing order, D1): every episode with legal
+/// status `ls` needs a PlacedAdoption record for the child; and while such an episode is
+/// open (no DEC), the child's PlacedAdoption records must not say the decision ceased.
+pub fn order_without_decision(cx: &Ctx, f: &mut Flags<T>, ls: &str) {
+    let (e, pa) = (cx.t(T::Episodes), cx.t(T::PlacedAdoption));
+    let keys = MergeKeys::new(pa);
+    let (child, legal, dec) = (e.col("CHILD"), e.col("LS"), e.col("DEC"));
+    let (ceased, reason) = (pa.col("DATE_PLACED_CEASED"), pa.col("REASON_PLACED_CEASED"));
+    for r in e.rows() {
+        if legal.str(r) != Some(ls) {
+            continue;
+        }
+        let matched = keys.rows(child.str(r));
+        if matched.is_empty() {
+            f.flag(T::Episodes, r);
+        }
+        if !dec.is_present(r) {
+            for &p in matched {
+                let p = p as usize;
+                if ceased.is_present(p) || reason.is_present(p) {
+                    f.flag(T::PlacedAdoption, p);
+                }
+            }
+        }
+    }
 }
 
 /// `date + pd.DateOffset(years=n)`: the same day n years on, 29 February clamped to the
