@@ -46,4 +46,18 @@ mod tests {
         ]);
         assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[0, 5]));
     }
+
+    /// The reference fails outright when any child has no valid DECOM in either year; we
+    /// leave that child out and check the others.
+    #[test]
+    fn child_without_valid_start_is_skipped() {
+        let t = tables(&[
+            (T::Episodes, "CHILD,DECOM,RNE,PL_LA\n1,BAD,P,E1\n2,01/01/2025,P,E1"),
+            (
+                T::EpisodesLast,
+                "CHILD,DECOM,RNE,DEC,PL_LA\n1,01/01/2025,P,,E2\n2,01/01/2025,P,,E2\n3,,P,,E2",
+            ),
+        ]);
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[1]));
+    }
 }

@@ -44,4 +44,15 @@ mod tests {
         ]);
         assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[0]));
     }
+
+    /// The reference fails outright when a child with an E17 episode has two Header rows;
+    /// we check the episode against each of them.
+    #[test]
+    fn duplicate_header_rows_still_checked() {
+        let t = tables(&[
+            (T::Header, "CHILD,DOB\n1,01/06/2007\n1,01/06/2000\n2,01/06/2000"),
+            (T::Episodes, "CHILD,DEC,REC\n1,31/05/2025,E17\n2,31/05/2025,E17"),
+        ]);
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[0]));
+    }
 }

@@ -45,4 +45,15 @@ mod tests {
         ]);
         assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[2, 4]));
     }
+
+    /// The reference fails outright when any child has no valid DECOM this year; we leave
+    /// that child out and check the others.
+    #[test]
+    fn child_without_valid_start_is_skipped() {
+        let t = tables(&[
+            (T::Episodes, "CHILD,DECOM\n1,BAD\n2,01/01/2025"),
+            (T::EpisodesLast, "CHILD,DECOM,DEC\n1,01/01/2025,\n2,02/01/2025,"),
+        ]);
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[1]));
+    }
 }

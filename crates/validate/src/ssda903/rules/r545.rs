@@ -12,15 +12,14 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
-    let cla = continuously_looked_after(cx);
     let end = cx.end;
     flag_where(cx, f, T::Oc2, |t, r| {
         !t.col("HEALTH_CHECK").is_present(r)
-            && t.col("CHILD").str(r).is_some_and(|c| cla.contains(c))
             && t.col("DOB")
                 .date(r)
                 .and_then(|d| plus_years(d, 5))
                 .is_some_and(|d5| end < d5)
+            && continuously_looked_after(cx, t.col("CHILD").str(r))
     });
 }
 

@@ -17,10 +17,9 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let first = row_by_child_date(e, "DECOM", false, |r| {
         matches!(place.str(r), Some("A3" | "A4" | "A5" | "A6"))
     });
-    let last_decision = row_by_child_date(pa, "DATE_PLACED", true, |_| true);
     let (decom, placed) = (e.col("DECOM"), pa.col("DATE_PLACED"));
     for (child, r) in first {
-        let Some(&p) = last_decision.get(child) else {
+        let Some(p) = child_row_by_date(pa, child, "DATE_PLACED", true) else {
             continue;
         };
         if let (Some(start), Some(decided)) = (decom.date(r), placed.date(p)) {

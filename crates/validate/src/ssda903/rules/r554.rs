@@ -48,4 +48,17 @@ mod tests {
         want.extend(rows(T::PlacedAdoption, &[1]));
         assert_eq!(flagged(RULES, Y2025_26, &t), want);
     }
+
+    /// The reference fails outright when a child's E1 episodes have no valid DECOM; we
+    /// leave that child out and check the others.
+    #[test]
+    fn child_without_valid_e1_start_is_skipped() {
+        let t = tables(&[
+            (T::Episodes, "CHILD,DECOM,LS\n1,,E1\n2,01/01/2025,E1"),
+            (T::PlacedAdoption, "CHILD,DATE_PLACED\n1,01/02/2025\n2,01/02/2025"),
+        ]);
+        let mut want = rows(T::Episodes, &[1]);
+        want.extend(rows(T::PlacedAdoption, &[1]));
+        assert_eq!(flagged(RULES, Y2025_26, &t), want);
+    }
 }

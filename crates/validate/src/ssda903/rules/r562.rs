@@ -18,12 +18,10 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let first = row_by_child_date(e, "DECOM", false, |r| {
         decom.date(r).is_some_and(|d| d < start)
     });
-    let last = row_by_child_date(el, "DECOM", true, |_| true);
     let decom_last = el.col("DECOM");
     for (child, r) in first {
-        let matches = last
-            .get(child)
-            .is_some_and(|&rl| decom_last.date(rl) == decom.date(r));
+        let matches = child_row_by_date(el, child, "DECOM", true)
+            .is_some_and(|rl| decom_last.date(rl) == decom.date(r));
         if !matches {
             f.flag(T::Episodes, r);
         }
@@ -49,5 +47,16 @@ mod tests {
             ),
         ]);
         assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[2, 4, 6]));
+    }
+
+    /// The reference fails outright when a child's episodes last year have no valid DECOM;
+    /// we treat that child as having no matching episode last year.
+    #[test]
+    fn last_year_without_valid_start() {
+        let t = tables(&[
+            (T::Episodes, "CHILD,DECOM\n1,01/01/2025\n2,01/01/2025"),
+            (T::EpisodesLast, "CHILD,DECOM\n1,\n2,01/01/2025"),
+        ]);
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[0]));
     }
 }

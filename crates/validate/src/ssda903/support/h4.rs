@@ -4,7 +4,7 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::engine::Flags;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Flags every row of `table` for which `bad(table, row)` holds.
 pub fn flag_where(cx: &Ctx, f: &mut Flags<T>, table: T, bad: impl Fn(&Table, usize) -> bool) {
@@ -68,25 +68,40 @@ pub fn row_by_child_date<'a>(
     col: &str,
     latest: bool,
     keep: impl Fn(usize) -> bool,
-) -> HashMap<&'a str, usize> {
-    let (child, dates) = (t.col("CHILD"), t.col(col));
-    let mut out: HashMap<&str, (Date, usize)> = HashMap::new();
-    for r in t.rows() {
-        let (Some(c), Some(d)) = (child.str(r), dates.date(r)) else {
-            continue;
-        };
-        if !keep(r) {
-            continue;
-        }
-        out.entry(c)
-            .and_modify(|best| {
-                if (latest && d > best.0) || (!latest && d < best.0) {
-                    *best = (d, r);
+) -> Vec<(&'a str, usize)> {
+    let dates = t.col(col);
+    t.by_child()
+        .iter()
+        .filter_map(|(c, rows)| {
+            let mut best: Option<(Date, usize)> = None;
+            for &r in rows {
+                let r = r as usize;
+                let Some(d) = dates.date(r) else { continue };
+                let better = match best {
+                    None => true,
+                    Some((b, _)) => (latest && d > b) || (!latest && d < b),
+                };
+                if better && keep(r) {
+                    best = Some((d, r));
                 }
-            })
-            .or_insert((d, r));
+            }
+            best.map(|(_, r)| (c.as_str(), r))
+        })
+        .collect()
+}
+
+/// The row `row_by_child_date` picks for one child.
+pub fn child_row_by_date(t: &Table, child: &str, col: &str, latest: bool) -> Option<usize> {
+    let dates = t.col(col);
+    let mut best: Option<(Date, usize)> = None;
+    for &r in t.rows_of(child) {
+        let r = r as usize;
+        let Some(d) = dates.date(r) else { continue };
+        if best.is_none_or(|(b, _)| (latest && d > b) || (!latest && d < b)) {
+            best = Some((d, r));
+        }
     }
-    out.into_iter().map(|(c, (_, r))| (c, r)).collect()
+    best.map(|(_, r)| r)
 }
 
 /// Each child's rows ordered as `sort_values(["CHILD", col])` leaves them: by the date in
@@ -110,11 +125,9 @@ pub fn child_rows_by_date(t: &Table, col: &str) -> Vec<Vec<u32>> {
 /// last year's return (latest DECOM), for children in both; `(row, row_last)`.
 pub fn first_with_last_year(cx: &Ctx) -> Vec<(usize, usize)> {
     let (e, el) = (cx.t(T::Episodes), cx.t(T::EpisodesLast));
-    let first = row_by_child_date(e, "DECOM", false, |_| true);
-    let last = row_by_child_date(el, "DECOM", true, |_| true);
-    let mut pairs: Vec<(usize, usize)> = first
-        .iter()
-        .filter_map(|(c, &r)| last.get(c).map(|&rl| (r, rl)))
+    let mut pairs: Vec<(usize, usize)> = row_by_child_date(e, "DECOM", false, |_| true)
+        .into_iter()
+        .filter_map(|(c, r)| child_row_by_date(el, c, "DECOM", true).map(|rl| (r, rl)))
         .collect();
     pairs.sort_unstable();
     pairs
@@ -192,34 +205,31 @@ pub fn plus_years(d: Date, years: i32) -> Option<Date> {
     Date::from_ymd_opt(y, d.month(), day).or_else(|| Date::from_ymd_opt(y, d.month(), 28))
 }
 
-/// The children the validator treats as continuously looked after for the collection year
-/// (`utils.add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER`): in care at some point of the year
-/// and with no episode that starts care (RNE S) after 1 April, ends care (REC other than
-/// X1) between 1 April and 30 March, or has legal status V3/V4 during the year.
-pub fn continuously_looked_after<'a>(cx: &Ctx<'a>) -> HashSet<&'a str> {
+/// Whether the validator treats the child as continuously looked after for the collection
+/// year (`utils.add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER`): in care at some point of the
+/// year and with no episode that starts care (RNE S) after 1 April, ends care (REC other
+/// than X1) between 1 April and 30 March, or has legal status V3/V4 during the year.
+/// A child without episodes (or a missing CHILD) is not.
+pub fn continuously_looked_after(cx: &Ctx, child: Option<&str>) -> bool {
+    let Some(child) = child else { return false };
     let e = cx.t(T::Episodes);
     let (decom, dec) = (e.col("DECOM"), e.col("DEC"));
     let (rne, rec, ls) = (e.col("RNE"), e.col("REC"), e.col("LS"));
     let (start, end) = (cx.start, cx.end);
-    let mut out = HashSet::new();
-    for (child, rows) in e.by_child() {
-        let mut in_care = false;
-        let mut broken = false;
-        for &r in rows {
-            let r = r as usize;
-            let (ds, de) = (decom.date(r), dec.date(r));
-            let during = ds.is_some_and(|d| d <= end) && de.is_none_or(|d| d >= start);
-            let enters = rne.str(r) == Some("S") && ds.is_some_and(|d| d > start && d <= end);
-            let leaves = rec.str(r) != Some("X1") && de.is_some_and(|d| d >= start && d < end);
-            let v3v4 = matches!(ls.str(r), Some("V3" | "V4")) && during;
-            in_care |= during;
-            broken |= enters || leaves || v3v4;
+    let mut in_care = false;
+    for &r in e.rows_of(child) {
+        let r = r as usize;
+        let (ds, de) = (decom.date(r), dec.date(r));
+        let during = ds.is_some_and(|d| d <= end) && de.is_none_or(|d| d >= start);
+        let enters = rne.str(r) == Some("S") && ds.is_some_and(|d| d > start && d <= end);
+        let leaves = rec.str(r) != Some("X1") && de.is_some_and(|d| d >= start && d < end);
+        let v3v4 = matches!(ls.str(r), Some("V3" | "V4")) && during;
+        if enters || leaves || v3v4 {
+            return false;
         }
-        if in_care && !broken {
-            out.insert(child.as_str());
-        }
+        in_care |= during;
     }
-    out
+    in_care
 }
 
 #[cfg(test)]
@@ -255,10 +265,10 @@ mod tests {
         );
         let first = row_by_child_date(&t, "DECOM", false, |_| true);
         let last = row_by_child_date(&t, "DECOM", true, |_| true);
-        assert_eq!(first.get("A"), Some(&1));
-        assert_eq!(last.get("A"), Some(&3));
-        assert_eq!(first.get("B"), None);
-        assert_eq!(first.len(), 1);
+        assert_eq!(first, vec![("A", 1)]);
+        assert_eq!(last, vec![("A", 3)]);
+        assert_eq!(child_row_by_date(&t, "A", "DECOM", true), Some(3));
+        assert_eq!(child_row_by_date(&t, "B", "DECOM", true), None);
         let sorted = child_rows_by_date(&t, "DECOM");
         assert!(sorted.contains(&vec![1, 2, 0, 3, 4]));
         assert!(sorted.contains(&vec![5]));
@@ -291,8 +301,11 @@ mod tests {
             ),
         );
         let cx = Ctx::new(&tables, 2026, None, FileFormat::Csv);
-        let mut cla: Vec<_> = continuously_looked_after(&cx).into_iter().collect();
-        cla.sort();
+        let cla: Vec<_> = ["1", "2", "3", "4", "5", "6", "7"]
+            .into_iter()
+            .filter(|c| continuously_looked_after(&cx, Some(c)))
+            .collect();
         assert_eq!(cla, vec!["1", "5"]);
+        assert!(!continuously_looked_after(&cx, None));
     }
 }
