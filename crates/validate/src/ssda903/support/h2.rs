@@ -1,5 +1,415 @@
 //! Helpers written with the rules of group 2; move any that another group also needs
 //! into `mod.rs`.
 
-#[allow(unused_imports)]
-use super::*;
+use super::{Ctx, T};
+use crate::table::{Column, Table};
+use model::Date;
+use std::collections::{HashMap, HashSet};
+
+/// A cell as pandas `astype(str)` shows it: a missing cell reads "nan".
+pub fn pd_str(col: &Column, row: usize) -> &str {
+    col.str(row).unwrap_or("nan")
+}
+
+/// `date + pd.DateOffset(years=n)` (29 February clamps to 28 February); `None` out of range.
+pub fn plus_years(d: Date, n: i32) -> Option<Date> {
+    let y = d.year().checked_add(n)?;
+    if !(-200_000..=200_000).contains(&y) {
+        return None;
+    }
+    Some(Date(model::calendar::add_years(d.naive(), n)))
+}
+
+/// A child's rows ordered by a date column as pandas `sort_values` leaves them: valid dates
+/// ascending (ties in input order), then the rows whose date is missing or invalid (NaT) in
+/// input order.
+pub fn sorted_by_date(table: &Table, rows: &[u32], column: &str) -> Vec<u32> {
+    let col = table.col(column);
+    let mut out = rows.to_vec();
+    out.sort_by_key(|&r| match col.date(r as usize) {
+        Some(d) => (0u8, Some(d)),
+        None => (1u8, None),
+    });
+    out
+}
+
+/// Flags Header rows whose `column` differs, by `differ(this year's column, row, last
+/// year's column, row)`, from that of any of the child's rows in last year's Header (a left
+/// merge on CHILD; children new this year pass).
+pub fn differs_from_last(
+    cx: &Ctx,
+    f: &mut crate::engine::Flags<T>,
+    column: &str,
+    differ: fn(&Column, usize, &Column, usize) -> bool,
+) {
+    let (h, last) = (cx.t(T::Header), cx.t(T::HeaderLast));
+    let (child, col, col_last) = (h.col("CHILD"), h.col(column), last.col(column));
+    for r in h.rows() {
+        let Some(c) = child.str(r) else { continue };
+        if last
+            .rows_of(c)
+            .iter()
+            .any(|&l| differ(col, r, col_last, l as usize))
+        {
+            f.flag(T::Header, r);
+        }
+    }
+}
+
+/// The children the validator counts as continuously looked after for the year
+/// (`utils.add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER`): some episode open during the year,
+/// and no episode that starts care (RNE S) after 1 April, leaves care (REC other than X1, or
+/// missing) before 31 March, or is a V3/V4 short break open during the year.
+pub fn cla_children<'a>(cx: &Ctx<'a>) -> HashSet<&'a str> {
+    let eps = cx.t(T::Episodes);
+    let (decom, dec) = (eps.col("DECOM"), eps.col("DEC"));
+    let (rne, rec, ls) = (eps.col("RNE"), eps.col("REC"), eps.col("LS"));
+    let (start, end) = (cx.start, cx.end);
+    let mut out = HashSet::new();
+    for (child, rows) in eps.by_child() {
+        let mut during_any = false;
+        let mut not_continuous = false;
+        for &r in rows {
+            let r = r as usize;
+            let (dc, de) = (decom.date(r), dec.date(r));
+            let during = dc.is_some_and(|d| d <= end) && de.is_none_or(|d| d >= start);
+            let enters = rne.str(r) == Some("S") && dc.is_some_and(|d| d > start && d <= end);
+            let leaves = rec.str(r) != Some("X1") && de.is_some_and(|d| d >= start && d < end);
+            let short_break = matches!(ls.str(r), Some("V3" | "V4")) && during;
+            during_any |= during;
+            not_continuous |= enters || leaves || short_break;
+        }
+        if during_any && !not_continuous {
+            out.insert(child.as_str());
+        }
+    }
+    out
+}
+
+/// The Ofsted provider lookup's rows by URN.
+pub fn provider_rows<'a>(cx: &Ctx<'a>) -> HashMap<&'a str, Vec<usize>> {
+    let p = cx.t(T::ProviderInfo);
+    let urn = p.col("URN");
+    let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
+    for r in p.rows() {
+        if let Some(u) = urn.str(r) {
+            out.entry(u).or_default().push(r);
+        }
+    }
+    out
+}
+
+/// An episode URN that names a provider: given and not the `XXXXXXX` placeholder.
+pub fn real_urn(urn: Option<&str>) -> Option<&str> {
+    urn.filter(|u| *u != "XXXXXXX")
+}
+
+/// The UASC indicator per child as the 205 rules see it: from a Header table (its `UASC`
+/// column), or, when that Header is absent, built from the UASC table ("1" when any column
+/// other than CHILD and DOB is filled). `header_rows` is true when the rows are Header rows
+/// (which the rules then flag).
+pub struct UascView<'a> {
+    pub header_rows: bool,
+    pub table: &'a Table,
+    /// The Header's UASC column, or the UASC table's columns other than CHILD and DOB.
+    cols: Vec<&'a Column>,
+}
+
+/// `None` when the rule has nothing to compare (neither table, or a Header without UASC).
+pub fn uasc_view<'a>(cx: &Ctx<'a>, header: T, uasc: T) -> Option<UascView<'a>> {
+    if let Some(h) = cx.get(header) {
+        if !h.has("UASC") {
+            return None;
+        }
+        return Some(UascView {
+            header_rows: true,
+            table: h,
+            cols: vec![h.col("UASC")],
+        });
+    }
+    let u = cx.get(uasc)?;
+    let cols = u
+        .names()
+        .iter()
+        .filter(|n| *n != "CHILD" && *n != "DOB")
+        .map(|n| u.col(n))
+        .collect();
+    Some(UascView {
+        header_rows: false,
+        table: u,
+        cols,
+    })
+}
+
+impl<'a> UascView<'a> {
+    /// The child's UASC indicator on one row of the view's table.
+    pub fn flag(&self, row: usize) -> Option<&'a str> {
+        if self.header_rows {
+            self.cols.first().and_then(|c| c.str(row))
+        } else if self.cols.iter().any(|c| c.is_present(row)) {
+            Some("1")
+        } else {
+            Some("0")
+        }
+    }
+
+    /// The (UASC value, row) pairs a left merge on CHILD gives: the child's rows, or one
+    /// all-missing row.
+    pub fn matches(&self, child: &str) -> Vec<(Option<&'a str>, Option<u32>)> {
+        let rows = self.table.rows_of(child);
+        if rows.is_empty() {
+            return vec![(None, None)];
+        }
+        rows.iter()
+            .map(|&r| (self.flag(r as usize), Some(r)))
+            .collect()
+    }
+}
+
+/// `pd.to_datetime(x, dayfirst=True, errors="coerce")` without a format, as pandas 1.5
+/// parses one string: ISO forms (`2015-03-04`, optionally with a time), day-first numeric
+/// dates with `/`, `-`, `.` or space separators (switching to month-first when the day
+/// cannot be a month and the month cannot be a day), two-digit years, `YYYYMMDD`, a bare
+/// year or month/year (day 1), and English month names.
+pub fn parse_dayfirst(s: &str) -> Option<Date> {
+    let t = s.trim();
+    if t.is_empty() {
+        return None;
+    }
+    // Drop a time of day.
+    let day_part = match t.find(['T', ' ']) {
+        Some(i) if t[i + 1..].contains(':') => t[..i].trim(),
+        _ => t,
+    };
+    if day_part.len() == 8 && day_part.bytes().all(|b| b.is_ascii_digit()) {
+        let y = day_part[..4].parse().ok()?;
+        let m = day_part[4..6].parse().ok()?;
+        let d = day_part[6..].parse().ok()?;
+        return Date::from_ymd_opt(y, m, d);
+    }
+    if day_part.len() == 4 && day_part.bytes().all(|b| b.is_ascii_digit()) {
+        return Date::from_ymd_opt(day_part.parse().ok()?, 1, 1);
+    }
+    let parts: Vec<&str> = day_part
+        .split(['/', '-', '.', ' ', ','])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let month_name = |p: &str| -> Option<u32> {
+        const NAMES: [&str; 12] = [
+            "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+        ];
+        let u = p.to_ascii_uppercase();
+        let u = u.as_str();
+        let full = [
+            "JANUARY",
+            "FEBRUARY",
+            "MARCH",
+            "APRIL",
+            "MAY",
+            "JUNE",
+            "JULY",
+            "AUGUST",
+            "SEPTEMBER",
+            "OCTOBER",
+            "NOVEMBER",
+            "DECEMBER",
+        ];
+        let i = NAMES
+            .iter()
+            .position(|n| *n == u)
+            .or_else(|| full.iter().position(|n| *n == u))
+            .or_else(|| (u == "SEPT").then_some(8))?;
+        Some(i as u32 + 1)
+    };
+    let num = |p: &str| -> Option<u32> {
+        (p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let year = |p: &str| -> Option<i32> {
+        let n = num(p)? as i32;
+        match p.len() {
+            4 => Some(n),
+            1 | 2 => Some(two_digit_year(n)),
+            _ => None,
+        }
+    };
+    match parts.as_slice() {
+        [a, b, c] => {
+            if let Some(m) = month_name(a) {
+                return Date::from_ymd_opt(year(c)?, m, num(b)?);
+            }
+            if let Some(m) = month_name(b) {
+                return Date::from_ymd_opt(year(c)?, m, num(a)?);
+            }
+            if a.len() == 4 {
+                return Date::from_ymd_opt(year(a)?, num(b)?, num(c)?);
+            }
+            let (x, y, yr) = (num(a)?, num(b)?, year(c)?);
+            if a.len() > 2 || b.len() > 2 {
+                return None;
+            }
+            Date::from_ymd_opt(yr, y, x).or_else(|| {
+                (y <= 31 && x <= 12 && y > 12)
+                    .then(|| Date::from_ymd_opt(yr, x, y))
+                    .flatten()
+            })
+        }
+        [a, b] => {
+            if let Some(m) = month_name(a) {
+                return Date::from_ymd_opt(year(b)?, m, 1);
+            }
+            if b.len() == 4 && a.len() <= 2 {
+                return Date::from_ymd_opt(year(b)?, num(a)?, 1);
+            }
+            if a.len() == 4 && b.len() <= 2 {
+                return Date::from_ymd_opt(year(a)?, num(b)?, 1);
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// dateutil's reading of a two-digit year: the century that puts it within 50 years of now.
+fn two_digit_year(n: i32) -> i32 {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    let this_year = Date::ymd(1970, 1, 1)
+        .plus_days(i64::try_from(days).unwrap_or(0))
+        .year();
+    let century = this_year / 100 * 100;
+    let mut y = century + n;
+    if y >= this_year + 50 {
+        y -= 100;
+    } else if y < this_year - 50 {
+        y += 100;
+    }
+    y
+}
+
+/// One row of the 205A-C rules' merge: a current UASC row, the child's Header row (when the
+/// Header is loaded), and one of the child's rows of last year's UASC table (with last year's
+/// indicator).
+pub struct UascPair<'a> {
+    pub uasc_row: usize,
+    pub header_row: Option<usize>,
+    pub flag: Option<&'a str>,
+    pub last_row: Option<usize>,
+    pub flag_last: Option<&'a str>,
+}
+
+/// Walks the 205A-C merge: each UASC row × the child's Header rows × the child's rows of last
+/// year's UASC table × last year's Header rows (left merges, so a missing side is one
+/// all-missing row). Calls `each` with every combination and returns nothing when the rule
+/// has nothing to compare: XML input without both Headers, or a Header without UASC.
+pub fn uasc_pairs<'a>(cx: &Ctx<'a>, mut each: impl FnMut(UascPair<'a>)) {
+    if cx.format == crate::ssda903::FileFormat::Xml
+        && (cx.get(T::Header).is_none() || cx.get(T::HeaderLast).is_none())
+    {
+        return;
+    }
+    let (Some(cur), Some(last)) = (
+        uasc_view(cx, T::Header, T::Uasc),
+        uasc_view(cx, T::HeaderLast, T::UascLast),
+    ) else {
+        return;
+    };
+    let (u, ul) = (cx.t(T::Uasc), cx.t(T::UascLast));
+    for (child, rows) in u.by_child() {
+        let cur_matches = cur.matches(child);
+        let mut last_matches: Vec<(Option<usize>, Option<&str>)> = Vec::new();
+        for &l in ul.rows_of(child) {
+            for (flag, _) in last.matches(child) {
+                last_matches.push((Some(l as usize), flag));
+            }
+        }
+        if last_matches.is_empty() {
+            last_matches.push((None, None));
+        }
+        for &r in rows {
+            for &(flag, hr) in &cur_matches {
+                for &(last_row, flag_last) in &last_matches {
+                    each(UascPair {
+                        uasc_row: r as usize,
+                        header_row: if cur.header_rows {
+                            hr.map(|h| h as usize)
+                        } else {
+                            None
+                        },
+                        flag,
+                        last_row,
+                        flag_last,
+                    });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dayfirst_forms() {
+        let d = Some(Date::ymd(2015, 2, 1));
+        for s in [
+            "01/02/2015",
+            "1/2/2015",
+            "1/2/15",
+            "01-02-2015",
+            "01.02.2015",
+            "2015-02-01",
+            "2015/02/01",
+            "20150201",
+            "01/02/2015 00:00:00",
+            "2015-02-01T00:00:00",
+            "1 FEB 2015",
+            "FEB 1 2015",
+            " 01/02/2015",
+        ] {
+            assert_eq!(parse_dayfirst(s), d, "{s}");
+        }
+        assert_eq!(parse_dayfirst("01/13/2015"), Some(Date::ymd(2015, 1, 13)));
+        for s in [
+            "13/13/2015",
+            "31/02/2015",
+            "X",
+            "",
+            "12",
+            "01/02/2015X",
+            "NAN",
+        ] {
+            assert_eq!(parse_dayfirst(s), None, "{s}");
+        }
+        assert_eq!(parse_dayfirst("2015"), Some(Date::ymd(2015, 1, 1)));
+        assert_eq!(parse_dayfirst("1/2/99"), Some(Date::ymd(1999, 2, 1)));
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    /// Times each group-2 rule on a large return (`H2_BIG=dir` with `cur`/`last`).
+    #[test]
+    #[ignore]
+    fn time_rules() {
+        use crate::ssda903::{self, Ctx, FileFormat, Tables};
+        let Ok(dir) = std::env::var("H2_BIG") else {
+            return;
+        };
+        let mut t = Tables::default();
+        ssda903::read_csv_dir(std::path::Path::new(&format!("{dir}/cur")), false, &mut t)
+            .expect("read");
+        ssda903::read_csv_dir(std::path::Path::new(&format!("{dir}/last")), true, &mut t)
+            .expect("read");
+        t.derive_header_uasc();
+        let cx = Ctx::new(&t, 2026, Some("E09000027"), FileFormat::Csv);
+        for r in ssda903::pack(2026) {
+            let s = std::time::Instant::now();
+            let _ = ssda903::run_rule(r, &cx);
+            eprintln!("{} {:?}", r.code, s.elapsed());
+        }
+    }
+}
