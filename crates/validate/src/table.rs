@@ -80,8 +80,16 @@ impl Column {
 }
 
 /// `%d/%m/%Y` as Python's strptime reads it: one- or two-digit day and month, a four-digit
-/// year, nothing else around it.
+/// year, nothing else around it; and, as pandas, only within the range of its timestamps
+/// (22/09/1677 to 11/04/2262): anything else is "not a date" to the validator.
 pub fn parse_dmy(s: &str) -> Option<Date> {
+    let d = parse_dmy_any(s)?;
+    (Date::ymd(1677, 9, 22)..=Date::ymd(2262, 4, 11))
+        .contains(&d)
+        .then_some(d)
+}
+
+fn parse_dmy_any(s: &str) -> Option<Date> {
     let mut parts = s.split('/');
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() {
@@ -240,5 +248,6 @@ mod tests {
         ] {
             assert_eq!(parse_dmy(bad), None, "{bad}");
         }
+        assert!(parse_dmy("22/09/1677").is_some() && parse_dmy("11/04/2262").is_some());
     }
 }

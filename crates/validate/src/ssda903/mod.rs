@@ -122,12 +122,16 @@ impl Tables {
 
     /// `Header.UASC` as the validator derives it from CSV input: "1" for children in the
     /// UASC table, "0" otherwise, when both tables are present (and likewise last year's).
+    /// XML input carries its own UASC, which this leaves alone.
     pub fn derive_header_uasc(&mut self) {
         for (h, u) in [(T::Header, T::Uasc), (T::HeaderLast, T::UascLast)] {
             let Some(uasc) = self.get(u) else { continue };
             let children: std::collections::HashSet<String> =
                 uasc.by_child().keys().cloned().collect();
             if let Some(header) = self.slots.get_mut(h as usize).and_then(Option::as_mut) {
+                if header.has("UASC") {
+                    continue;
+                }
                 let child = header.col("CHILD");
                 let flags: Vec<String> = header
                     .rows()
@@ -153,6 +157,8 @@ pub struct Ctx<'a> {
     pub start: Date,
     pub end: Date,
     pub format: FileFormat,
+    /// Children continuously looked after for the year, computed on first use.
+    pub(crate) cla_children: std::sync::OnceLock<std::collections::HashSet<&'a str>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -164,6 +170,7 @@ impl<'a> Ctx<'a> {
             start: Date::ymd(year as i32 - 1, 4, 1),
             end: Date::ymd(year as i32, 3, 31),
             format,
+            cla_children: std::sync::OnceLock::new(),
         }
     }
 

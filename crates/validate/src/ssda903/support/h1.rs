@@ -4,45 +4,6 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::table::Column;
-use std::collections::HashSet;
-
-/// `date + pd.DateOffset(years=n)`: the same day `n` years on, 29 February clamped to
-/// 28 February; `None` only outside chrono's range (never for a four-digit year).
-pub fn plus_years(d: Date, years: i32) -> Option<Date> {
-    let y = d.year().checked_add(years)?;
-    Date::from_ymd_opt(y, d.month(), d.day()).or_else(|| Date::from_ymd_opt(y, d.month(), 28))
-}
-
-/// Children continuously looked after for the 12 months to the collection end, as the
-/// validator's `add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER` decides it: an episode open
-/// during the year, and no episode that starts a period of care (RNE S) after the start,
-/// ends one (REC other than X1) from the start to the day before the end, or is a V3/V4
-/// short break during the year. Children without episodes are not.
-pub fn cla_children<'a>(cx: &Ctx<'a>) -> HashSet<&'a str> {
-    let eps = cx.t(T::Episodes);
-    let (decom, dec) = (eps.col("DECOM"), eps.col("DEC"));
-    let (rne, rec, ls) = (eps.col("RNE"), eps.col("REC"), eps.col("LS"));
-    let (start, end) = (cx.start, cx.end);
-    let mut out = HashSet::new();
-    for (child, rows) in eps.by_child() {
-        let mut during_any = false;
-        let mut breaks = false;
-        for &r in rows {
-            let r = r as usize;
-            let (b, e) = (decom.date(r), dec.date(r));
-            let during = b.is_some_and(|b| b <= end) && e.is_none_or(|e| e >= start);
-            let enters = rne.str(r) == Some("S") && b.is_some_and(|b| b > start && b <= end);
-            let leaves = rec.str(r) != Some("X1") && e.is_some_and(|e| e >= start && e < end);
-            let short = matches!(ls.str(r), Some("V3" | "V4")) && during;
-            during_any |= during;
-            breaks |= enters || leaves || short;
-        }
-        if during_any && !breaks {
-            out.insert(child.as_str());
-        }
-    }
-    out
-}
 
 /// The rows with no CHILD, which pandas merges on CHILD match with each other (the group
 /// `Table::by_child` leaves out).

@@ -4,20 +4,11 @@
 use super::{Ctx, T};
 use crate::table::{Column, Table};
 use model::Date;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// A cell as pandas `astype(str)` shows it: a missing cell reads "nan".
 pub fn pd_str(col: &Column, row: usize) -> &str {
     col.str(row).unwrap_or("nan")
-}
-
-/// `date + pd.DateOffset(years=n)` (29 February clamps to 28 February); `None` out of range.
-pub fn plus_years(d: Date, n: i32) -> Option<Date> {
-    let y = d.year().checked_add(n)?;
-    if !(-200_000..=200_000).contains(&y) {
-        return None;
-    }
-    Some(Date(model::calendar::add_years(d.naive(), n)))
 }
 
 /// A child's rows ordered by a date column as pandas `sort_values` leaves them: valid dates
@@ -54,36 +45,6 @@ pub fn differs_from_last(
             f.flag(T::Header, r);
         }
     }
-}
-
-/// The children the validator counts as continuously looked after for the year
-/// (`utils.add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER`): some episode open during the year,
-/// and no episode that starts care (RNE S) after 1 April, leaves care (REC other than X1, or
-/// missing) before 31 March, or is a V3/V4 short break open during the year.
-pub fn cla_children<'a>(cx: &Ctx<'a>) -> HashSet<&'a str> {
-    let eps = cx.t(T::Episodes);
-    let (decom, dec) = (eps.col("DECOM"), eps.col("DEC"));
-    let (rne, rec, ls) = (eps.col("RNE"), eps.col("REC"), eps.col("LS"));
-    let (start, end) = (cx.start, cx.end);
-    let mut out = HashSet::new();
-    for (child, rows) in eps.by_child() {
-        let mut during_any = false;
-        let mut not_continuous = false;
-        for &r in rows {
-            let r = r as usize;
-            let (dc, de) = (decom.date(r), dec.date(r));
-            let during = dc.is_some_and(|d| d <= end) && de.is_none_or(|d| d >= start);
-            let enters = rne.str(r) == Some("S") && dc.is_some_and(|d| d > start && d <= end);
-            let leaves = rec.str(r) != Some("X1") && de.is_some_and(|d| d >= start && d < end);
-            let short_break = matches!(ls.str(r), Some("V3" | "V4")) && during;
-            during_any |= during;
-            not_continuous |= enters || leaves || short_break;
-        }
-        if during_any && !not_continuous {
-            out.insert(child.as_str());
-        }
-    }
-    out
 }
 
 /// The Ofsted provider lookup's rows by URN.

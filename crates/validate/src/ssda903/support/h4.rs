@@ -197,39 +197,13 @@ pub fn order_without_decision(cx: &Ctx, f: &mut Flags<T>, ls: &str) {
     }
 }
 
-/// `date + pd.DateOffset(years=n)`: the same day n years on, 29 February clamped to the
-/// 28th; `None` when out of range.
-pub fn plus_years(d: Date, years: i32) -> Option<Date> {
-    let y = d.year().checked_add(years)?;
-    let day = d.day();
-    Date::from_ymd_opt(y, d.month(), day).or_else(|| Date::from_ymd_opt(y, d.month(), 28))
-}
-
 /// Whether the validator treats the child as continuously looked after for the collection
 /// year (`utils.add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER`): in care at some point of the
 /// year and with no episode that starts care (RNE S) after 1 April, ends care (REC other
 /// than X1) between 1 April and 30 March, or has legal status V3/V4 during the year.
 /// A child without episodes (or a missing CHILD) is not.
 pub fn continuously_looked_after(cx: &Ctx, child: Option<&str>) -> bool {
-    let Some(child) = child else { return false };
-    let e = cx.t(T::Episodes);
-    let (decom, dec) = (e.col("DECOM"), e.col("DEC"));
-    let (rne, rec, ls) = (e.col("RNE"), e.col("REC"), e.col("LS"));
-    let (start, end) = (cx.start, cx.end);
-    let mut in_care = false;
-    for &r in e.rows_of(child) {
-        let r = r as usize;
-        let (ds, de) = (decom.date(r), dec.date(r));
-        let during = ds.is_some_and(|d| d <= end) && de.is_none_or(|d| d >= start);
-        let enters = rne.str(r) == Some("S") && ds.is_some_and(|d| d > start && d <= end);
-        let leaves = rec.str(r) != Some("X1") && de.is_some_and(|d| d >= start && d < end);
-        let v3v4 = matches!(ls.str(r), Some("V3" | "V4")) && during;
-        if enters || leaves || v3v4 {
-            return false;
-        }
-        in_care |= during;
-    }
-    in_care
+    child.is_some_and(|c| cla_children(cx).contains(c))
 }
 
 #[cfg(test)]
