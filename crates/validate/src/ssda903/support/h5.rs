@@ -1,5 +1,446 @@
-//! Helpers written with the rules of group 5; move any that another group also needs
+//! Helpers written with the rules of group 5 (missing periods, adoption, motherhood,
+//! previous permanence, DoLOs, care leavers); move any that another group also needs
 //! into `mod.rs`.
 
 #[allow(unused_imports)]
 use super::*;
+use crate::engine::Flags;
+use crate::table::Column;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// The key pandas merges on: the CHILD text, with a missing CHILD as "" (pandas `merge`
+/// and `isin` match a missing key with other missing keys; `groupby` drops them).
+pub fn merge_key(t: &Table, row: usize) -> &str {
+    t.col("CHILD").text(row)
+}
+
+/// Rows per merge key, in input order, including the missing-CHILD rows under "".
+pub fn merge_groups(t: &Table) -> HashMap<&str, Vec<u32>> {
+    let child = t.col("CHILD");
+    let mut map: HashMap<&str, Vec<u32>> = HashMap::new();
+    for r in t.rows() {
+        map.entry(child.text(r)).or_default().push(r as u32);
+    }
+    map
+}
+
+/// `date + DateOffset(years=n)` (29 February clamps to 28 February); `None` if out of range.
+pub fn plus_years(d: Date, n: i32) -> Option<Date> {
+    let y = d.year().checked_add(n)?;
+    if !(-9999..=9999).contains(&y) {
+        return None;
+    }
+    Some(Date(model::calendar::add_years(d.naive(), n)))
+}
+
+/// A date with its year replaced (`Timestamp.replace(year=…)`), 29 February becoming 28
+/// February in a non-leap year (where pandas raises).
+pub fn with_year(d: Date, year: i32) -> Option<Date> {
+    Date::from_ymd_opt(year, d.month(), d.day())
+        .or_else(|| Date::from_ymd_opt(year, d.month(), d.day().saturating_sub(1)))
+}
+
+/// A missing value sorts last, as pandas sorts NaN/NaT.
+pub fn nat_last<T: Ord>(a: &Option<T>, b: &Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Open or overlapping periods of one child (574 missing periods, 705 DoLOs): each child's
+/// rows sorted by (end, or start when the end is not a date; start; input order), a row
+/// is flagged when the row before it has no valid end or ends after this one starts.
+pub fn flag_overlaps(cx: &Ctx, f: &mut Flags<T>, t: T, start: &str, end: &str) {
+    let table = cx.t(t);
+    let (s, e) = (table.col(start), table.col(end));
+    for rows in table.by_child().values() {
+        // (end or start, start, end, row)
+        type Item = (Option<Date>, Option<Date>, Option<Date>, u32);
+        let mut sorted: Vec<Item> = rows
+            .iter()
+            .map(|&r| {
+                let (s, e) = (s.date(r as usize), e.date(r as usize));
+                (e.or(s), s, e, r)
+            })
+            .collect();
+        sorted.sort_by(|a, b| {
+            nat_last(&a.0, &b.0)
+                .then_with(|| nat_last(&a.1, &b.1))
+                .then(a.3.cmp(&b.3))
+        });
+        for w in sorted.windows(2) {
+            let (prev, cur) = (&w[0], &w[1]);
+            let overlaps = matches!((cur.1, prev.2), (Some(s), Some(e)) if s < e);
+            if prev.2.is_none() || overlaps {
+                f.flag(t, cur.3 as usize);
+            }
+        }
+    }
+}
+
+/// One period of care as 577/578/707 build it: consecutive episodes (by DECOM) of a child
+/// where each starts no later than the one before ended.
+#[derive(Clone, Copy, Debug)]
+pub struct Period {
+    /// DECOM of the first episode.
+    pub decom: Date,
+    /// DEC of the last episode (none while open, or not a valid date).
+    pub dec: Option<Date>,
+}
+
+/// Periods of care per merge key, from episodes with a valid DECOM. Episodes without a
+/// CHILD each form a period of their own under "" (pandas: NaN != NaN starts a new one).
+pub fn periods_of_care(eps: &Table) -> HashMap<&str, Vec<Period>> {
+    let (decom, dec) = (eps.col("DECOM"), eps.col("DEC"));
+    let mut out = HashMap::new();
+    for (key, rows) in merge_groups(eps) {
+        let mut sorted: Vec<(Date, u32)> = rows
+            .iter()
+            .filter_map(|&r| decom.date(r as usize).map(|d| (d, r)))
+            .collect();
+        sorted.sort();
+        let mut periods: Vec<Period> = Vec::new();
+        let mut prev_dec: Option<Date> = None;
+        for (i, &(start, r)) in sorted.iter().enumerate() {
+            let end = dec.date(r as usize);
+            let new = key.is_empty() || i == 0 || prev_dec.is_some_and(|p| start > p);
+            match periods.last_mut() {
+                Some(p) if !new => p.dec = end,
+                _ => periods.push(Period {
+                    decom: start,
+                    dec: end,
+                }),
+            }
+            prev_dec = end;
+        }
+        if !periods.is_empty() {
+            out.insert(key, periods);
+        }
+    }
+    out
+}
+
+/// 577 and 707: a period (missing, DoLO) with a valid start that lies outside every period
+/// of care of its child: still open after care ended, open since before care started, or
+/// ending after or before the period of care.
+pub fn flag_open_after_care(cx: &Ctx, f: &mut Flags<T>, t: T, start: &str, end: &str) {
+    let pocs = periods_of_care(cx.t(T::Episodes));
+    let table = cx.t(t);
+    let (s, e) = (table.col(start), table.col(end));
+    for r in table.rows() {
+        let Some(st) = s.date(r) else { continue };
+        let en = e.date(r);
+        let Some(periods) = pocs.get(merge_key(table, r)) else {
+            continue;
+        };
+        let out = |p: &Period| {
+            (en.is_none() && p.dec.is_some())
+                || (en.is_none() && st < p.decom)
+                || matches!((en, p.dec), (Some(en), Some(d)) if en > d)
+                || en.is_some_and(|en| en < p.decom)
+        };
+        if periods.iter().all(out) {
+            f.flag(t, r);
+        }
+    }
+}
+
+/// `rule_utils.valid_date`: a dd/mm/yyyy date where the day or month may be `ZZ` and the
+/// year `ZZZZ` (2000); an unknown part takes the latest day it could be (a `ZZ` month
+/// moves the date on a year less a day, a `ZZ` day a month less a day).
+pub fn valid_date_zz(s: &str) -> Option<Date> {
+    let parts: Vec<&str> = s.split('/').collect();
+    let [d, m, y] = parts[..] else { return None };
+    let mut offset = None;
+    let d = if d == "ZZ" {
+        offset = Some((0, 1));
+        "01"
+    } else if d == "ZZZZ" {
+        "2000"
+    } else {
+        d
+    };
+    let m = if m == "ZZ" {
+        offset = Some((1, 0));
+        "01"
+    } else if m == "ZZZZ" {
+        "2000"
+    } else {
+        m
+    };
+    let y = if y == "ZZ" {
+        offset = Some((1, 0));
+        "01"
+    } else if y == "ZZZZ" {
+        "2000"
+    } else {
+        y
+    };
+    let date = crate::table::parse_dmy(&format!("{d}/{m}/{y}"))?;
+    match offset {
+        None => Some(date),
+        Some((years, months)) => {
+            let moved = model::calendar::add_months(date.naive(), years * 12 + months);
+            Some(Date(moved).plus_days(-1))
+        }
+    }
+}
+
+/// `pd.to_datetime(x, dayfirst=True, errors="coerce")` for the forms a return holds:
+/// ISO `yyyy-mm-dd` (or `/`), otherwise day first (`dd/mm/yyyy`, `-`, `.` or space
+/// separated, two-digit years as 20xx/19xx), a day/month pair swapped when the month
+/// cannot be one, and any time of day after the date ignored.
+pub fn parse_dayfirst(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let date_part = s.split(['T', ' ']).next().unwrap_or(s);
+    let date_part = if date_part.len() < 6 { s } else { date_part };
+    let parts: Vec<&str> = date_part
+        .split(['/', '-', '.', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() == 1 && parts[0].len() == 8 && parts[0].bytes().all(|b| b.is_ascii_digit()) {
+        let p = parts[0];
+        return Date::from_ymd_opt(
+            p[..4].parse().ok()?,
+            p[4..6].parse().ok()?,
+            p[6..].parse().ok()?,
+        );
+    }
+    let [a, b, c] = parts[..] else { return None };
+    if ![a, b, c]
+        .iter()
+        .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|x| x.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |p: &str| p.parse::<u32>().ok();
+    let (a_n, b_n, c_n) = (n(a)?, n(b)?, n(c)?);
+    if a.len() == 4 {
+        // year first: ISO month-day, else day-month
+        return Date::from_ymd_opt(a_n as i32, b_n, c_n)
+            .or_else(|| Date::from_ymd_opt(a_n as i32, c_n, b_n));
+    }
+    let year = if c.len() <= 2 {
+        if c_n < 70 {
+            2000 + c_n
+        } else {
+            1900 + c_n
+        }
+    } else {
+        c_n
+    } as i32;
+    Date::from_ymd_opt(year, b_n, a_n).or_else(|| Date::from_ymd_opt(year, a_n, b_n))
+}
+
+/// The order numpy's `argsort(kind="quicksort")` (introsort, numpy 1.24) gives `n` items
+/// compared by `less`; pandas' single-column `sort_values` uses it, so rows with equal
+/// keys come out in this (not input) order.
+pub fn numpy_argsort(n: usize, less: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+    const SMALL: usize = 16;
+    let mut a: Vec<usize> = (0..n).collect();
+    if n < 2 {
+        return a;
+    }
+    let msb = (usize::BITS - 1 - n.leading_zeros()) as i64;
+    let mut stack: Vec<(usize, usize, i64)> = Vec::new();
+    let (mut pl, mut pr, mut cdepth) = (0usize, n - 1, msb * 2);
+    loop {
+        if cdepth < 0 {
+            heapsort(&mut a[pl..=pr], &less);
+        } else {
+            while pr - pl > SMALL {
+                let pm = pl + ((pr - pl) >> 1);
+                if less(a[pm], a[pl]) {
+                    a.swap(pm, pl);
+                }
+                if less(a[pr], a[pm]) {
+                    a.swap(pr, pm);
+                }
+                if less(a[pm], a[pl]) {
+                    a.swap(pm, pl);
+                }
+                let vp = a[pm];
+                let mut pi = pl;
+                let mut pj = pr - 1;
+                a.swap(pm, pj);
+                loop {
+                    pi += 1;
+                    while less(a[pi], vp) {
+                        pi += 1;
+                    }
+                    pj -= 1;
+                    while less(vp, a[pj]) {
+                        pj -= 1;
+                    }
+                    if pi >= pj {
+                        break;
+                    }
+                    a.swap(pi, pj);
+                }
+                a.swap(pi, pr - 1);
+                cdepth -= 1;
+                if pi - pl < pr - pi {
+                    stack.push((pi + 1, pr, cdepth));
+                    pr = pi - 1;
+                } else {
+                    stack.push((pl, pi - 1, cdepth));
+                    pl = pi + 1;
+                }
+            }
+            for pi in pl + 1..=pr {
+                let vi = a[pi];
+                let mut pj = pi;
+                while pj > pl && less(vi, a[pj - 1]) {
+                    a[pj] = a[pj - 1];
+                    pj -= 1;
+                }
+                a[pj] = vi;
+            }
+        }
+        match stack.pop() {
+            Some((l, r, d)) => (pl, pr, cdepth) = (l, r, d),
+            None => break,
+        }
+    }
+    a
+}
+
+/// numpy's `aheapsort` on a slice of item numbers (1-based heap, as numpy writes it).
+fn heapsort(s: &mut [usize], less: &impl Fn(usize, usize) -> bool) {
+    let mut n = s.len();
+    let at = |i: usize| i - 1;
+    let mut l = n >> 1;
+    while l > 0 {
+        let tmp = s[at(l)];
+        let (mut i, mut j) = (l, l << 1);
+        while j <= n {
+            if j < n && less(s[at(j)], s[at(j + 1)]) {
+                j += 1;
+            }
+            if less(tmp, s[at(j)]) {
+                s[at(i)] = s[at(j)];
+                i = j;
+                j += j;
+            } else {
+                break;
+            }
+        }
+        s[at(i)] = tmp;
+        l -= 1;
+    }
+    while n > 1 {
+        let tmp = s[at(n)];
+        s[at(n)] = s[at(1)];
+        n -= 1;
+        let (mut i, mut j) = (1, 2);
+        while j <= n {
+            if j < n && less(s[at(j)], s[at(j + 1)]) {
+                j += 1;
+            }
+            if less(tmp, s[at(j)]) {
+                s[at(i)] = s[at(j)];
+                i = j;
+                j += j;
+            } else {
+                break;
+            }
+        }
+        s[at(i)] = tmp;
+    }
+}
+
+/// pandas `nargsort` (single-column `sort_values`): the row order for `keys`, missing keys
+/// last in input order, present keys by numpy's quicksort (descending sorts the reversed
+/// items and reverses the result).
+pub fn pandas_sort_order<K: Ord>(keys: &[Option<K>], ascending: bool) -> Vec<usize> {
+    let mut present: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].is_some()).collect();
+    let missing = (0..keys.len()).filter(|&i| keys[i].is_none());
+    if !ascending {
+        present.reverse();
+    }
+    let order = numpy_argsort(present.len(), |a, b| keys[present[a]] < keys[present[b]]);
+    let mut out: Vec<usize> = order.into_iter().map(|i| present[i]).collect();
+    if !ascending {
+        out.reverse();
+    }
+    out.extend(missing);
+    out
+}
+
+/// 709 and 710: for each DoLO with start and end given, the child's episodes it overlaps
+/// (DoLO start on or before DEC, or DEC not a date; DoLO end on or after DECOM), dates read
+/// day-first as the reference reads them; flags the DoLO and the episode when `bad(PLACE)`.
+pub fn flag_dolo_placements(cx: &Ctx, f: &mut Flags<T>, bad: fn(Option<&str>) -> bool) {
+    let (dolo, eps) = (cx.t(T::DoLo), cx.t(T::Episodes));
+    let eps_by = merge_groups(eps);
+    let (start, end) = (dolo.col("DOLO_START"), dolo.col("DOLO_END"));
+    let (decom, dec, place) = (eps.col("DECOM"), eps.col("DEC"), eps.col("PLACE"));
+    let day_first = |c: &Column, r: usize| c.str(r).and_then(parse_dayfirst);
+    for d in dolo.rows() {
+        if !(start.is_present(d) && end.is_present(d)) {
+            continue;
+        }
+        let (s, e) = (day_first(start, d), day_first(end, d));
+        for &r in eps_by
+            .get(merge_key(dolo, d))
+            .map_or(&[][..], Vec::as_slice)
+        {
+            let r = r as usize;
+            let ended = day_first(dec, r);
+            let before_end = match ended {
+                None => true,
+                Some(x) => s.is_some_and(|s| s <= x),
+            };
+            let after_start = matches!((e, day_first(decom, r)), (Some(e), Some(b)) if e >= b);
+            if before_end && after_start && bad(place.str(r)) {
+                f.flag(T::DoLo, d);
+                f.flag(T::Episodes, r);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zz_dates() {
+        assert_eq!(valid_date_zz("ZZ/02/2020"), Some(Date::ymd(2020, 2, 29)));
+        assert_eq!(valid_date_zz("ZZ/ZZ/2020"), Some(Date::ymd(2020, 12, 31)));
+        assert_eq!(valid_date_zz("15/ZZ/2020"), Some(Date::ymd(2021, 1, 14)));
+        assert_eq!(valid_date_zz("15/03/ZZZZ"), Some(Date::ymd(2000, 3, 15)));
+        assert_eq!(valid_date_zz("15/03/2020"), Some(Date::ymd(2020, 3, 15)));
+        assert_eq!(valid_date_zz("15/03"), None);
+        assert_eq!(valid_date_zz("15/13/2020"), None);
+    }
+
+    #[test]
+    fn dayfirst() {
+        assert_eq!(parse_dayfirst("01/02/2025"), Some(Date::ymd(2025, 2, 1)));
+        assert_eq!(parse_dayfirst("2025-01-02"), Some(Date::ymd(2025, 1, 2)));
+        assert_eq!(parse_dayfirst("2025-13-01"), Some(Date::ymd(2025, 1, 13)));
+        assert_eq!(parse_dayfirst("01/13/2025"), Some(Date::ymd(2025, 1, 13)));
+        assert_eq!(parse_dayfirst("01.02.25"), Some(Date::ymd(2025, 2, 1)));
+        assert_eq!(
+            parse_dayfirst("13/01/2025 10:00"),
+            Some(Date::ymd(2025, 1, 13))
+        );
+        assert_eq!(parse_dayfirst("32/01/2025"), None);
+        assert_eq!(parse_dayfirst("foo"), None);
+    }
+
+    #[test]
+    fn argsort_sorts() {
+        let v: Vec<u32> = (0..200u32).map(|i| (i * 7919) % 13).collect();
+        let o = numpy_argsort(v.len(), |a, b| v[a] < v[b]);
+        assert!(o.windows(2).all(|w| v[w[0]] <= v[w[1]]));
+        let mut seen = o.clone();
+        seen.sort();
+        assert_eq!(seen, (0..200).collect::<Vec<_>>());
+    }
+}
