@@ -17,11 +17,12 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 /// One episode of the two years, labelled by its row number in its own table (so labels
-/// repeat across the years, as in the reference's concatenated frame).
+/// repeat across the years, as in the reference's concatenated frame); `id` numbers the
+/// merge key (CHILD, a missing one being key "").
 #[derive(Clone, Copy)]
 struct Ep<'a> {
     label: u32,
-    key: &'a str,
+    id: u32,
     decom: Option<Date>,
     dec: Option<Date>,
     ls: Option<&'a str>,
@@ -38,109 +39,130 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     if cur.is_empty() || prev.is_empty() || oc3.is_empty() || head.is_empty() {
         return;
     }
+    let mut ids: HashMap<&str, u32> = HashMap::new();
     let mut all = Vec::with_capacity(cur.len() + prev.len());
     for t in [cur, prev] {
         let (decom, dec, ls, rec) = (t.col("DECOM"), t.col("DEC"), t.col("LS"), t.col("REC"));
-        all.extend(t.rows().map(|r| Ep {
-            label: r as u32,
-            key: merge_key(t, r),
-            decom: decom.date(r),
-            dec: dec.date(r),
-            ls: ls.str(r),
-            rec: rec.str(r),
-        }));
+        for r in t.rows() {
+            let next = ids.len() as u32;
+            let id = *ids.entry(merge_key(t, r)).or_insert(next);
+            all.push(Ep {
+                label: r as u32,
+                id,
+                decom: decom.date(r),
+                dec: dec.date(r),
+                ls: ls.str(r),
+                rec: rec.str(r),
+            });
+        }
     }
+    let n = ids.len();
+    let missing_id = ids.get("").copied();
     // sort_values("DEC") (numpy quicksort), then drop duplicate (CHILD, DECOM), keep first.
     let decs: Vec<Option<Date>> = all.iter().map(|e| e.dec).collect();
     let mut seen = HashSet::new();
     let mut eps: Vec<Ep> = pandas_sort_order(&decs, true)
         .into_iter()
-        .map(|i| all[i])
-        .filter(|e| seen.insert((e.key, e.decom)))
+        .filter_map(|i| all.get(i).copied())
+        .filter(|e| seen.insert((e.id, e.decom)))
         .collect();
 
     // Each child's latest episode (first in this order with the greatest DECOM), by label.
     // The reference raises for a child without a valid DECOM; such a child is skipped.
-    let mut latest: HashMap<&str, (Date, u32)> = HashMap::new();
+    let mut latest: Vec<Option<(Date, u32)>> = vec![None; n];
     for e in &eps {
         let Some(d) = e.decom else { continue };
-        if e.key.is_empty() {
+        if Some(e.id) == missing_id {
             continue;
         }
-        match latest.get(e.key) {
-            Some(&(best, _)) if best >= d => {}
-            _ => {
-                latest.insert(e.key, (d, e.label));
+        if let Some(slot) = latest.get_mut(e.id as usize) {
+            if slot.is_none_or(|(best, _)| d > best) {
+                *slot = Some((d, e.label));
             }
         }
     }
-    let latest_labels: HashSet<u32> = latest.values().map(|&(_, l)| l).collect();
+    let labels = cur.len().max(prev.len());
+    let mut latest_labels = vec![false; labels];
+    for &(_, l) in latest.iter().flatten() {
+        if let Some(x) = latest_labels.get_mut(l as usize) {
+            *x = true;
+        }
+    }
+    let is_latest = |l: u32| latest_labels.get(l as usize).copied().unwrap_or(false);
     for e in eps.iter_mut() {
-        if e.dec.is_none() && latest_labels.contains(&e.label) {
+        if e.dec.is_none() && is_latest(e.label) {
             e.dec = Some(cx.end);
         }
     }
 
     // Header: valid DOB, under 20 at 31 March.
     let dob = head.col("DOB");
-    let mut births: HashMap<&str, Vec<(Date, Date)>> = HashMap::new();
+    let mut births: Vec<Vec<(Date, Date)>> = vec![Vec::new(); n];
     for h in head.rows() {
         let Some(b) = dob.date(h) else { continue };
         if plus_years(b, 20).is_none_or(|d| d <= cx.end) {
             continue;
         }
-        if let (Some(d14), Some(d16)) = (plus_years(b, 14), plus_years(b, 16)) {
-            births.entry(merge_key(head, h)).or_default().push((d14, d16));
+        let Some(&id) = ids.get(merge_key(head, h)) else {
+            continue;
+        };
+        if let (Some(d14), Some(d16), Some(slot)) =
+            (plus_years(b, 14), plus_years(b, 16), births.get_mut(id as usize))
+        {
+            slot.push((d14, d16));
         }
     }
-    let merged: Vec<(&Ep, Date, Date)> = eps
-        .iter()
-        .flat_map(|e| {
-            births
-                .get(e.key)
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .map(move |&(d14, d16)| (e, d14, d16))
-        })
-        .collect();
+    let born = |e: &Ep| births.get(e.id as usize).map_or(&[][..], Vec::as_slice);
     // Respite (V3/V4) rows are dropped by label, taking any row sharing the label with them.
-    let respite: HashSet<u32> = merged
-        .iter()
-        .filter(|(e, _, _)| matches!(e.ls, Some("V3" | "V4")))
-        .map(|(e, _, _)| e.label)
-        .collect();
-    let merged: Vec<_> = merged
-        .into_iter()
-        .filter(|(e, _, _)| !respite.contains(&e.label))
-        .collect();
-    if merged.is_empty() {
+    let mut respite = vec![false; labels];
+    for e in &eps {
+        if matches!(e.ls, Some("V3" | "V4")) && !born(e).is_empty() {
+            if let Some(x) = respite.get_mut(e.label as usize) {
+                *x = true;
+            }
+        }
+    }
+    let kept = |e: &&Ep| {
+        !respite.get(e.label as usize).copied().unwrap_or(false) && !born(e).is_empty()
+    };
+    if !eps.iter().any(|e| kept(&e)) {
         return;
     }
-    let mut totals: HashMap<&str, (i64, i64)> = HashMap::new();
-    for (e, d14, d16) in &merged {
-        if e.key.is_empty() {
+    let mut totals: Vec<Option<(i64, i64)>> = vec![None; n];
+    for e in eps.iter().filter(kept) {
+        if Some(e.id) == missing_id {
             continue;
         }
         let days = |from: Date| {
             let from = e.decom.map_or(from, |d| d.max(from));
             e.dec.map_or(0, |end| from.days_until(end).max(0))
         };
-        let t = totals.entry(e.key).or_default();
-        t.0 += days(*d14);
-        t.1 += days(*d16);
+        let Some(slot) = totals.get_mut(e.id as usize) else {
+            continue;
+        };
+        let t = slot.get_or_insert((0, 0));
+        for &(d14, d16) in born(e) {
+            t.0 += days(d14);
+            t.1 += days(d16);
+        }
     }
-    let adopted: HashSet<&str> = eps
-        .iter()
-        .filter(|e| latest_labels.contains(&e.label) && matches!(e.rec, Some("E11" | "E12")))
-        .map(|e| e.key)
-        .collect();
+    let mut adopted = vec![false; n];
+    for e in &eps {
+        if is_latest(e.label) && matches!(e.rec, Some("E11" | "E12")) {
+            if let Some(a) = adopted.get_mut(e.id as usize) {
+                *a = true;
+            }
+        }
+    }
     for r in oc3.rows() {
         let key = merge_key(oc3, r);
+        let id = ids.get(key).map(|&i| i as usize);
         let relevant = !key.is_empty()
-            && totals
-                .get(key)
-                .is_some_and(|&(t14, t16)| t14 >= 91 && t16 >= 1);
-        if adopted.contains(key) || !relevant {
+            && id
+                .and_then(|i| totals.get(i).copied().flatten())
+                .is_some_and(|(t14, t16)| t14 >= 91 && t16 >= 1);
+        let was_adopted = id.is_some_and(|i| adopted.get(i).copied().unwrap_or(false));
+        if was_adopted || !relevant {
             f.flag(T::Oc3, r);
         }
     }

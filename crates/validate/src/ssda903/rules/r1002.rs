@@ -12,14 +12,11 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
-    let mut seen = std::collections::HashSet::new();
-    for t in [T::Episodes, T::EpisodesLast] {
-        let eps = cx.t(t);
-        seen.extend(eps.rows().map(|r| merge_key(eps, r)));
-    }
+    let (cur, last) = (merge_groups(cx.t(T::Episodes)), merge_groups(cx.t(T::EpisodesLast)));
     let oc3 = cx.t(T::Oc3);
     for r in oc3.rows() {
-        if !seen.contains(merge_key(oc3, r)) {
+        let key = merge_key(oc3, r);
+        if !cur.contains(key) && !last.contains(key) {
             f.flag(T::Oc3, r);
         }
     }

@@ -15,7 +15,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let (eps, last, oc3) = (cx.t(T::Episodes), cx.t(T::EpisodesLast), cx.t(T::Oc3));
     let (decom, dec) = (last.col("DECOM"), last.col("DEC"));
     let mut open = std::collections::HashSet::new();
-    for (key, rows) in merge_groups(last) {
+    for (key, rows) in merge_groups(last).iter() {
         let valid = rows.iter().filter_map(|&r| decom.date(r as usize).map(|d| (d, r)));
         // The final row after a stable sort by DECOM; every row without a CHILD is final.
         let finals: Vec<u32> = if key.is_empty() {
@@ -27,7 +27,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
             open.insert(key);
         }
     }
-    let current: std::collections::HashSet<&str> = eps.rows().map(|r| merge_key(eps, r)).collect();
+    let current = merge_groups(eps);
     for r in oc3.rows() {
         let key = merge_key(oc3, r);
         if !current.contains(key) && open.contains(key) {

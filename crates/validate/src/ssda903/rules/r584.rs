@@ -21,26 +21,41 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         last.col("DATE_PLACED_CEASED"),
         last.col("REASON_PLACED_CEASED"),
     );
-    let mut last_by: std::collections::HashMap<&str, Vec<u32>> = merge_groups(last);
-    for rows in last_by.values_mut() {
-        rows.retain(|&l| l_ceased.is_present(l as usize) || l_reason.is_present(l as usize));
-    }
+    let last_by = merge_groups(last);
     let placed = cur.col("DATE_PLACED");
+    // pandas' inner merge lists the pairs key by key, keys in order of first appearance
+    // in this year's table (a missing CHILD being one key); within a key, this year's rows
+    // in order, each with last year's matches in order.
+    let cur_by = merge_groups(cur);
+    let mut groups: Vec<(u32, &str, &[u32])> = cur_by
+        .iter()
+        .filter_map(|(k, rows)| rows.first().map(|&first| (first, k, rows)))
+        .collect();
+    groups.sort();
     let mut position = 0usize;
-    for r in cur.rows() {
-        let Some(matches) = last_by.get(merge_key(cur, r)).filter(|m| !m.is_empty()) else {
+    for (_, key, rows) in groups {
+        let matches: Vec<u32> = last_by
+            .rows(key)
+            .iter()
+            .copied()
+            .filter(|&l| l_ceased.is_present(l as usize) || l_reason.is_present(l as usize))
+            .collect();
+        if matches.is_empty() {
             continue;
-        };
-        if !placed.is_present(r) {
-            f.flag(T::PlacedAdoption, r);
         }
-        for &l in matches {
-            if let (Some(c), Some(p)) = (placed.str(r), l_placed.str(l as usize)) {
-                if c <= p && position < cur.len() {
-                    f.flag(T::PlacedAdoption, position);
-                }
+        for &r in rows {
+            let r = r as usize;
+            if !placed.is_present(r) {
+                f.flag(T::PlacedAdoption, r);
             }
-            position += 1;
+            for &l in &matches {
+                if let (Some(c), Some(p)) = (placed.str(r), l_placed.str(l as usize)) {
+                    if c <= p && position < cur.len() {
+                        f.flag(T::PlacedAdoption, position);
+                    }
+                }
+                position += 1;
+            }
         }
     }
 }
@@ -55,7 +70,7 @@ mod tests {
         let t = tables(&[
             (
                 T::PlacedAdoption,
-                "CHILD,DATE_PLACED\n1,01/01/2024\n2,01/05/2025\n3,\n4,01/01/2024\n5,01/01/2024",
+                "CHILD,DATE_PLACED\n1,01/01/2024\n2,01/05/2025\n3,\n4,01/01/2024\n5,01/01/2024\n1,01/05/2025",
             ),
             (
                 T::PlacedAdoptionLast,
@@ -68,8 +83,9 @@ mod tests {
                  5,02/01/2024,01/02/2025,",
             ),
         ]);
-        // joined pairs: 0 (child 1, equal dates -> row 0), 1 (child 2, later), 2 (child 3,
-        // blank -> row 2 itself), 3 and 4 (child 5, not after -> rows 3 and 4).
-        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::PlacedAdoption, &[0, 2, 3, 4]));
+        // joined pairs, child by child: 0 (child 1, equal dates -> row 0), 1 (child 1's
+        // second row, later), 2 (child 2, later), 3 (child 3, blank -> row 2 itself), 4 and
+        // 5 (child 5, not after -> rows 4 and 5).
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::PlacedAdoption, &[0, 2, 4, 5]));
     }
 }

@@ -31,7 +31,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         if !adopted {
             continue;
         }
-        for &a in ad1_by.get(merge_key(eps, r)).map_or(&[][..], Vec::as_slice) {
+        for &a in ad1_by.rows(merge_key(eps, r)) {
             if cols.iter().any(|c| !c.is_present(a as usize)) {
                 f.flag(T::Ad1, a as usize);
                 f.flag(T::Episodes, r);

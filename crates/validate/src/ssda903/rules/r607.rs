@@ -35,7 +35,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>, female: &str) {
         if !ceased {
             continue;
         }
-        for &h in head_by.get(merge_key(eps, r)).map_or(&[][..], Vec::as_slice) {
+        for &h in head_by.rows(merge_key(eps, r)) {
             let h = h as usize;
             if sex.str(h) == Some(female) && !mother.is_present(h) {
                 f.flag(T::Episodes, r);

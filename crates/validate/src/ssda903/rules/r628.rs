@@ -13,7 +13,7 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let (eps, head, oc3) = (cx.t(T::Episodes), cx.t(T::Header), cx.t(T::Oc3));
-    let in_eps: std::collections::HashSet<&str> = eps.rows().map(|r| merge_key(eps, r)).collect();
+    let in_eps = merge_groups(eps);
     let cols = [oc3.col("IN_TOUCH"), oc3.col("ACTIV"), oc3.col("ACCOM")];
     let leavers: std::collections::HashSet<&str> = oc3
         .rows()

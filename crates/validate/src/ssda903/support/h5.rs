@@ -15,14 +15,53 @@ pub fn merge_key(t: &Table, row: usize) -> &str {
     t.col("CHILD").text(row)
 }
 
-/// Rows per merge key, in input order, including the missing-CHILD rows under "".
-pub fn merge_groups(t: &Table) -> HashMap<&str, Vec<u32>> {
-    let child = t.col("CHILD");
-    let mut map: HashMap<&str, Vec<u32>> = HashMap::new();
-    for r in t.rows() {
-        map.entry(child.text(r)).or_default().push(r as u32);
+/// Rows per merge key, in input order, including the missing-CHILD rows under "" (built
+/// on the table's cached `by_child`).
+pub struct MergeRows<'a> {
+    by: &'a HashMap<String, Vec<u32>>,
+    missing: Vec<u32>,
+}
+
+impl<'a> MergeRows<'a> {
+    /// The key's rows; `None` when it has none.
+    pub fn get(&self, key: &str) -> Option<&[u32]> {
+        let rows = self.rows(key);
+        (!rows.is_empty()).then_some(rows)
     }
-    map
+
+    /// The key's rows (empty when it has none).
+    pub fn rows(&self, key: &str) -> &[u32] {
+        if key.is_empty() {
+            &self.missing
+        } else {
+            self.by.get(key).map_or(&[], Vec::as_slice)
+        }
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        !self.rows(key).is_empty()
+    }
+
+    /// Every key with its rows (the missing-CHILD rows last, under "").
+    pub fn iter(&self) -> impl Iterator<Item = (&'a str, &[u32])> + '_ {
+        let missing = (!self.missing.is_empty()).then_some(("", self.missing.as_slice()));
+        self.by
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .chain(missing)
+    }
+}
+
+pub fn merge_groups(t: &Table) -> MergeRows<'_> {
+    let child = t.col("CHILD");
+    MergeRows {
+        by: t.by_child(),
+        missing: t
+            .rows()
+            .filter(|&r| !child.is_present(r))
+            .map(|r| r as u32)
+            .collect(),
+    }
 }
 
 /// `date + DateOffset(years=n)` (29 February clamps to 28 February); `None` if out of range.
@@ -97,7 +136,7 @@ pub struct Period {
 pub fn periods_of_care(eps: &Table) -> HashMap<&str, Vec<Period>> {
     let (decom, dec) = (eps.col("DECOM"), eps.col("DEC"));
     let mut out = HashMap::new();
-    for (key, rows) in merge_groups(eps) {
+    for (key, rows) in merge_groups(eps).iter() {
         let mut sorted: Vec<(Date, u32)> = rows
             .iter()
             .filter_map(|&r| decom.date(r as usize).map(|d| (d, r)))
@@ -357,17 +396,21 @@ fn heapsort(s: &mut [usize], less: &impl Fn(usize, usize) -> bool) {
 /// last in input order, present keys by numpy's quicksort (descending sorts the reversed
 /// items and reverses the result).
 pub fn pandas_sort_order<K: Ord>(keys: &[Option<K>], ascending: bool) -> Vec<usize> {
-    let mut present: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].is_some()).collect();
-    let missing = (0..keys.len()).filter(|&i| keys[i].is_none());
+    let (mut present, mut vals): (Vec<usize>, Vec<&K>) = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| k.as_ref().map(|k| (i, k)))
+        .unzip();
     if !ascending {
         present.reverse();
+        vals.reverse();
     }
-    let order = numpy_argsort(present.len(), |a, b| keys[present[a]] < keys[present[b]]);
+    let order = numpy_argsort(vals.len(), |a, b| vals[a] < vals[b]);
     let mut out: Vec<usize> = order.into_iter().map(|i| present[i]).collect();
     if !ascending {
         out.reverse();
     }
-    out.extend(missing);
+    out.extend((0..keys.len()).filter(|&i| keys[i].is_none()));
     out
 }
 
@@ -379,23 +422,26 @@ pub fn flag_dolo_placements(cx: &Ctx, f: &mut Flags<T>, bad: fn(Option<&str>) ->
     let eps_by = merge_groups(eps);
     let (start, end) = (dolo.col("DOLO_START"), dolo.col("DOLO_END"));
     let (decom, dec, place) = (eps.col("DECOM"), eps.col("DEC"), eps.col("PLACE"));
-    let day_first = |c: &Column, r: usize| c.str(r).and_then(parse_dayfirst);
+    let day_first = |c: &Column, r: usize| c.date(r).or_else(|| c.str(r).and_then(parse_dayfirst));
+    // each episode's (DECOM, DEC), parsed once
+    let mut parsed: Vec<Option<(Option<Date>, Option<Date>)>> = vec![None; eps.len()];
     for d in dolo.rows() {
         if !(start.is_present(d) && end.is_present(d)) {
             continue;
         }
         let (s, e) = (day_first(start, d), day_first(end, d));
-        for &r in eps_by
-            .get(merge_key(dolo, d))
-            .map_or(&[][..], Vec::as_slice)
-        {
+        for &r in eps_by.rows(merge_key(dolo, d)) {
             let r = r as usize;
-            let ended = day_first(dec, r);
+            let Some(slot) = parsed.get_mut(r) else {
+                continue;
+            };
+            let (began, ended) =
+                *slot.get_or_insert_with(|| (day_first(decom, r), day_first(dec, r)));
             let before_end = match ended {
                 None => true,
                 Some(x) => s.is_some_and(|s| s <= x),
             };
-            let after_start = matches!((e, day_first(decom, r)), (Some(e), Some(b)) if e >= b);
+            let after_start = matches!((e, began), (Some(e), Some(b)) if e >= b);
             if before_end && after_start && bad(place.str(r)) {
                 f.flag(T::DoLo, d);
                 f.flag(T::Episodes, r);
