@@ -8,11 +8,11 @@
 
 #[allow(unused_imports)]
 use super::*;
-use crate::table::{parse_dmy, Table};
+use crate::engine::Flags;
 use crate::ssda903::{Ctx, T};
+use crate::table::{parse_dmy, Table};
 use model::Date;
 use std::cmp::Ordering;
-use crate::engine::Flags;
 use std::collections::{HashMap, HashSet};
 
 /// The CHILD of a row as a pandas merge key: `None` (missing) matches another `None`, as
@@ -197,8 +197,7 @@ fn parse_delimited(s: &str) -> Option<Option<Stamp>> {
         7 if delim(2) && b[2] != b'.' => (&s[..2], "1", &s[3..], false),
         _ => return None,
     };
-    let (Some(mut month), Some(mut day), Some(year)) = (num(first), num(second), num(year))
-    else {
+    let (Some(mut month), Some(mut day), Some(year)) = (num(first), num(second), num(year)) else {
         return None;
     };
     if year < 1000 {
@@ -266,7 +265,7 @@ fn parse_loose(s: &str) -> Option<Stamp> {
         _ => (s, 0),
     };
     let tokens: Vec<&str> = date_part
-        .split(|c: char| matches!(c, '/' | '-' | '.' | ' ' | ','))
+        .split(['/', '-', '.', ' ', ','])
         .filter(|t| !t.is_empty())
         .collect();
     let at = |d: Option<Date>| d.map(|d| stamp(d, secs));
@@ -418,7 +417,10 @@ pub fn same_child_predecessors(t: &Table, order: &[usize]) -> Vec<(usize, Option
 pub fn int_child_not_in_header(cx: &Ctx, f: &mut Flags<T>, table: T) {
     let keys = child_key_set(cx.t(T::Header));
     let t = cx.t(table);
-    f.flag_rows(table, rows_without_child(t, &keys).into_iter().map(|r| r as u32));
+    f.flag_rows(
+        table,
+        rows_without_child(t, &keys).into_iter().map(|r| r as u32),
+    );
 }
 
 /// INT11–INT21: rows of `table` whose `column` (read by `value`) differs from the value of
@@ -453,6 +455,29 @@ pub fn int_only_once(cx: &Ctx, f: &mut Flags<T>, table: T) {
     for rows in t.by_child().values() {
         if rows.len() > 1 {
             f.flag_rows(table, rows.iter().copied());
+        }
+    }
+}
+
+/// SW10STG2 / SW10aSTG2: each social worker episode (sorted by CHILD, SW_DECOM, SW_DEC) must
+/// start within 7 days either side of the previous episode's end, for the same child; a
+/// missing date on either side fails the comparison and is flagged. With `fconta_exempt`,
+/// episodes whose reason is FCONTA are not checked.
+pub fn sw_not_within_7_days(cx: &Ctx, f: &mut Flags<T>, fconta_exempt: bool) {
+    let sw = cx.t(T::SwEpisodes);
+    let (decom, dec) = (sw.col("SW_DECOM"), sw.col("SW_DEC"));
+    let order = sort_child_dates(sw, &["SW_DECOM", "SW_DEC"], true);
+    for (cur, prev) in same_child_predecessors(sw, &order) {
+        if fconta_exempt && sw.col("SW_REASON").str(cur) == Some("FCONTA") {
+            continue;
+        }
+        let prev_end = prev.and_then(|p| dec.date(p));
+        let within = match (decom.date(cur), prev_end) {
+            (Some(start), Some(end)) => end.days_until(start).abs() <= 7,
+            _ => false,
+        };
+        if !within {
+            f.flag(T::SwEpisodes, cur);
         }
     }
 }
@@ -492,10 +517,7 @@ mod tests {
         assert_eq!(parse_dayfirst("APR 2023"), apr1);
         assert_eq!(parse_dayfirst("2023"), ymd("01/01/2023"));
         assert_eq!(parse_dayfirst("23-04-01"), ymd("23/04/2001"));
-        assert_eq!(
-            parse_dayfirst("01/04/2023 10:00"),
-            apr1.map(|s| s + 36_000)
-        );
+        assert_eq!(parse_dayfirst("01/04/2023 10:00"), apr1.map(|s| s + 36_000));
         for bad in [
             "31/02/2023",
             "X",
@@ -533,4 +555,3 @@ mod tests {
         assert_eq!(pandas_sort_one(&k, false), [0, 3, 2, 1, 4]);
     }
 }
-
