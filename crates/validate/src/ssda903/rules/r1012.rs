@@ -13,10 +13,10 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
-    let keys = child_key_set(cx.t(T::Episodes));
+    let keys = child_keys(&[cx.t(T::Episodes)]);
     for t in [T::PlacedAdoption, T::Missing, T::Reviews, T::Ad1, T::PrevPerm, T::Oc2] {
         if let Some(table) = cx.get(t) {
-            f.flag_rows(t, rows_without_child(table, &keys).into_iter().map(|r| r as u32));
+            f.flag_rows(t, rows_without_child(table, &keys));
         }
     }
 }

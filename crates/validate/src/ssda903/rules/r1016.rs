@@ -1,5 +1,4 @@
 use super::prelude::*;
-use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// Care leaver information (IN_TOUCH, ACTIV, ACCOM) is not expected for a young person
@@ -17,21 +16,21 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let e = cx.t(T::Episodes);
+    let dec = e.col("DEC");
     // The latest valid DEC of each child (missing CHILD matching missing, as in the merge).
-    let mut last_dec: HashMap<Option<&str>, Date> = HashMap::new();
-    for r in e.rows() {
-        if let Some(d) = e.col("DEC").date(r) {
-            let slot = last_dec.entry(child_of(e, r)).or_insert(d);
-            *slot = (*slot).max(d);
-        }
-    }
+    let latest = |rows: &mut dyn Iterator<Item = usize>| rows.filter_map(|r| dec.date(r)).max();
+    let missing = latest(&mut e.rows().filter(|&r| child_of(e, r).is_none()));
     let oc3 = cx.t(T::Oc3);
     for r in oc3.rows() {
         let Some(dob) = oc3.col("DOB").date(r) else { continue };
         if !["IN_TOUCH", "ACTIV", "ACCOM"].iter().any(|c| oc3.col(c).is_present(r)) {
             continue;
         }
-        let Some(&dec) = last_dec.get(&child_of(oc3, r)) else { continue };
+        let last = match child_of(oc3, r) {
+            Some(c) => latest(&mut e.rows_of(c).iter().map(|&r| r as usize)),
+            None => missing,
+        };
+        let Some(dec) = last else { continue };
         let days = dob.days_until(cx.end);
         let birthday = if days >= np_years_days(17) && days < np_years_days(18) {
             17

@@ -1,5 +1,4 @@
 use super::prelude::*;
-use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A young person whose 17th birthday falls in the collection year cannot be recorded as
@@ -16,19 +15,22 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let h = cx.t(T::Header);
-    let mut turns_17: HashMap<Option<&str>, bool> = HashMap::new();
-    for r in h.rows() {
-        let hit = h
-            .col("DOB")
-            .date(r)
-            .is_some_and(|dob| (cx.start..=cx.end).contains(&add_years(dob, 17)));
-        *turns_17.entry(child_of(h, r)).or_insert(false) |= hit;
-    }
+    let dob = h.col("DOB");
+    let turns_17 = |rows: &mut dyn Iterator<Item = usize>| {
+        rows.filter_map(|r| dob.date(r))
+            .any(|d| (cx.start..=cx.end).contains(&add_years(d, 17)))
+    };
+    let missing = turns_17(&mut h.rows().filter(|&r| child_of(h, r).is_none()));
     let oc3 = cx.t(T::Oc3);
     for r in oc3.rows() {
-        if matches!(oc3.col("ACCOM").str(r), Some("Z1" | "Z2"))
-            && turns_17.get(&child_of(oc3, r)) == Some(&true)
-        {
+        if !matches!(oc3.col("ACCOM").str(r), Some("Z1" | "Z2")) {
+            continue;
+        }
+        let hit = match child_of(oc3, r) {
+            Some(c) => turns_17(&mut h.rows_of(c).iter().map(|&r| r as usize)),
+            None => missing,
+        };
+        if hit {
             f.flag(T::Oc3, r);
         }
     }
@@ -46,5 +48,15 @@ mod tests {
             (T::Oc3, "CHILD,ACCOM\n1,Z1\n2,Z2\n3,Z1\n4,T1\n5,Z1"),
         ]);
         assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Oc3, &[0, 2]));
+    }
+
+    #[test]
+    fn repeated_header_child_does_not_stop_the_rule() {
+        // The reference raises here; any Header row of the child counts.
+        let t = tables(&[
+            (T::Header, "CHILD,DOB\n1,01/01/2000\n1,01/06/2008"),
+            (T::Oc3, "CHILD,ACCOM\n1,Z1"),
+        ]);
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Oc3, &[0]));
     }
 }

@@ -12,10 +12,8 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
-    let mut keys = child_key_set(cx.t(T::Episodes));
-    keys.extend(child_key_set(cx.t(T::Oc3)));
-    let rows = rows_without_child(cx.t(T::Header), &keys);
-    f.flag_rows(T::Header, rows.into_iter().map(|r| r as u32));
+    let keys = child_keys(&[cx.t(T::Episodes), cx.t(T::Oc3)]);
+    f.flag_rows(T::Header, rows_without_child(cx.t(T::Header), &keys));
 }
 
 #[cfg(test)]

@@ -12,10 +12,10 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
-    let last = child_key_set(cx.t(T::EpisodesLast));
+    let last = child_keys(&[cx.t(T::EpisodesLast)]);
     let e = cx.t(T::Episodes);
     for r in e.rows() {
-        if e.col("DECOM").date(r).is_some_and(|d| d < cx.start) && !last.contains(&child_of(e, r)) {
+        if e.col("DECOM").date(r).is_some_and(|d| d < cx.start) && !last.contains(child_of(e, r)) {
             f.flag(T::Episodes, r);
         }
     }

@@ -1,5 +1,4 @@
 use super::prelude::*;
-use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A child looked after on 31 March (an episode with no DEC, not a V3/V4 short break)
@@ -16,18 +15,30 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let sw = cx.t(T::SwEpisodes);
-    // Per child: does every social worker episode have its three items?
-    let mut complete: HashMap<Option<&str>, bool> = HashMap::new();
-    for r in sw.rows() {
-        let ok = ["SW_ID", "SW_DECOM", "SW_REASON"]
-            .iter()
-            .all(|c| sw.col(c).is_present(r));
-        *complete.entry(child_of(sw, r)).or_insert(true) &= ok;
-    }
+    let items = [sw.col("SW_ID"), sw.col("SW_DECOM"), sw.col("SW_REASON")];
+    // Does a child have social worker episodes, all with their three items?
+    let complete = |rows: &mut dyn Iterator<Item = usize>| {
+        let mut any = false;
+        for r in rows {
+            any = true;
+            if !items.iter().all(|c| c.is_present(r)) {
+                return false;
+            }
+        }
+        any
+    };
+    let missing = complete(&mut sw.rows().filter(|&r| child_of(sw, r).is_none()));
     let e = cx.t(T::Episodes);
     for r in e.rows() {
         let open = !e.col("DEC").is_present(r) && !matches!(e.col("LS").str(r), Some("V3" | "V4"));
-        if open && complete.get(&child_of(e, r)) != Some(&true) {
+        if !open {
+            continue;
+        }
+        let ok = match child_of(e, r) {
+            Some(c) => complete(&mut sw.rows_of(c).iter().map(|&r| r as usize)),
+            None => missing,
+        };
+        if !ok {
             f.flag(T::Episodes, r);
         }
     }

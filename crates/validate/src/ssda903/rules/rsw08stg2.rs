@@ -1,5 +1,4 @@
 use super::prelude::*;
-use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// Every social worker episode except the child's latest must have ended. The latest is
@@ -26,15 +25,16 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
                 .map(Date::to_epoch_days)
         })
         .collect();
-    let mut latest: HashMap<&str, usize> = HashMap::new();
-    for r in pandas_sort_one(&decom, true) {
-        if let Some(c) = child_of(sw, r) {
-            latest.insert(c, r);
-        }
+    let mut latest = vec![false; sw.len()];
+    for (_, r) in latest_per_child(sw, |r| decom[r], true, true) {
+        latest[r] = true;
     }
     for r in sw.rows() {
-        let Some(c) = child_of(sw, r) else { continue };
-        if latest.get(c) != Some(&r) && decom[r].is_some() && sw.col("SW_DEC").date(r).is_none() {
+        if child_of(sw, r).is_some()
+            && !latest[r]
+            && decom[r].is_some()
+            && sw.col("SW_DEC").date(r).is_none()
+        {
             f.flag(T::SwEpisodes, r);
         }
     }
@@ -60,5 +60,14 @@ mod tests {
              ,01/01/2025,",
         )]);
         assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::SwEpisodes, &[1, 3, 5]));
+    }
+
+    #[test]
+    fn tied_latest_starts_take_the_last_in_input_order() {
+        let t = tables(&[(
+            T::SwEpisodes,
+            "CHILD,SW_DECOM,SW_DEC\n1,01/05/2025,\n1,01/05/2025,\n2,01/05/2025,\n2,01/05/2025,02/05/2025",
+        )]);
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::SwEpisodes, &[0, 2]));
     }
 }

@@ -14,8 +14,7 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let sw = cx.t(T::SwEpisodes);
     let (decom, dec) = (sw.col("SW_DECOM"), sw.col("SW_DEC"));
-    let order = sort_child_dates(sw, &["SW_DECOM", "SW_DEC"], true);
-    for (cur, prev) in same_child_predecessors(sw, &order) {
+    for (cur, prev) in same_child_predecessors(sw, &["SW_DECOM", "SW_DEC"], true) {
         let prev_end = prev.and_then(|p| dec.date(p));
         if sw.col("SW_REASON").str(cur) == Some("FCONTA") {
             if let (Some(start), Some(end)) = (decom.date(cur), prev_end) {

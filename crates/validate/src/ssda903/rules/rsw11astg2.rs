@@ -16,12 +16,10 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let sw = cx.t(T::SwEpisodes);
     let (decom, dec) = (sw.col("SW_DECOM"), sw.col("SW_DEC"));
     let cutoff = cx.end.plus_days(-5);
-    let order = sort_child_dates(sw, &["SW_DECOM"], true);
-    for pair in order.windows(2) {
-        let (prev, cur) = (pair[0], pair[1]);
-        // Compared as values, so two missing CHILDs are not the same child.
-        let same = child_of(sw, cur).is_some() && child_of(sw, cur) == child_of(sw, prev);
-        let Some(end) = dec.date(prev).filter(|d| *d <= cutoff) else {
+    for (cur, prev) in same_child_predecessors(sw, &["SW_DECOM"], true) {
+        // CHILDs are compared as values here, so two missing CHILDs are not the same child.
+        let same = child_of(sw, cur).is_some();
+        let Some(end) = prev.and_then(|p| dec.date(p)).filter(|d| *d <= cutoff) else {
             continue;
         };
         let near = decom

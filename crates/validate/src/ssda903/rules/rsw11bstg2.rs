@@ -1,5 +1,4 @@
 use super::prelude::*;
-use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A social worker episode ending in the last five days of the year (26 to 31 March)
@@ -21,28 +20,20 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let window = cx.end.plus_days(-5)..=cx.end;
     let ends_late = |r: usize| dec.date(r).is_some_and(|d| window.contains(&d));
     // The next episode of an episode ending late has no valid start.
-    let ascending = sort_child_dates(sw, &["SW_DECOM"], true);
-    for (cur, prev) in same_child_predecessors(sw, &ascending) {
+    for (cur, prev) in same_child_predecessors(sw, &["SW_DECOM"], true) {
         if prev.is_some_and(ends_late) && decom.date(cur).is_none() {
             f.flag(T::SwEpisodes, cur);
         }
     }
     // A child's only episode ends late.
-    let mut count: HashMap<&str, usize> = HashMap::new();
     for r in sw.rows() {
-        if let Some(c) = child_of(sw, r) {
-            *count.entry(c).or_default() += 1;
-        }
-    }
-    for r in sw.rows() {
-        if child_of(sw, r).is_some_and(|c| count.get(c) == Some(&1)) && ends_late(r) {
+        if child_of(sw, r).is_some_and(|c| sw.rows_of(c).len() == 1) && ends_late(r) {
             f.flag(T::SwEpisodes, r);
         }
     }
     // Latest start first: an episode ending late that the next one in this order (an earlier
     // or equal start) started before it ended.
-    let descending = sort_child_dates(sw, &["SW_DECOM"], false);
-    for (cur, prev) in same_child_predecessors(sw, &descending) {
+    for (cur, prev) in same_child_predecessors(sw, &["SW_DECOM"], false) {
         let Some(later) = prev.filter(|&p| ends_late(p)) else {
             continue;
         };

@@ -1,5 +1,4 @@
 use super::prelude::*;
-use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[
     rule! {
@@ -37,19 +36,21 @@ fn check_2025(cx: &Ctx, f: &mut Flags<T>) {
 
 fn check(cx: &Ctx, f: &mut Flags<T>, window: bool) {
     let sw = cx.t(T::SwEpisodes);
-    // Per child (missing CHILD matching missing): sorted valid starts, and whether any
-    // social worker episode has no valid start.
-    let mut starts: HashMap<Option<&str>, (Vec<Date>, bool)> = HashMap::new();
-    for r in sw.rows() {
-        let slot = starts.entry(child_of(sw, r)).or_default();
-        match sw.col("SW_DECOM").date(r) {
-            Some(d) => slot.0.push(d),
-            None => slot.1 = true,
+    let sw_decom = sw.col("SW_DECOM");
+    // A child's social worker episode starts, sorted, and whether any has no valid start.
+    let starts = |rows: &mut dyn Iterator<Item = usize>| {
+        let (mut dates, mut undated, mut any) = (Vec::new(), false, false);
+        for r in rows {
+            any = true;
+            match sw_decom.date(r) {
+                Some(d) => dates.push(d),
+                None => undated = true,
+            }
         }
-    }
-    for slot in starts.values_mut() {
-        slot.0.sort_unstable();
-    }
+        dates.sort_unstable();
+        any.then_some((dates, undated))
+    };
+    let missing = starts(&mut sw.rows().filter(|&r| child_of(sw, r).is_none()));
     let from = minus_np_year(cx.start);
     let e = cx.t(T::Episodes);
     for r in e.rows() {
@@ -62,11 +63,15 @@ fn check(cx: &Ctx, f: &mut Flags<T>, window: bool) {
         if window && dec.is_some_and(|d| d < from || d > cx.end) {
             continue;
         }
-        let Some((dates, undated)) = starts.get(&child_of(e, r)) else {
+        let child_starts = match child_of(e, r) {
+            Some(c) => starts(&mut sw.rows_of(c).iter().map(|&r| r as usize)),
+            None => missing.clone(),
+        };
+        let Some((dates, undated)) = child_starts else {
             f.flag(T::Episodes, r);
             continue;
         };
-        if *undated {
+        if undated {
             f.flag(T::Episodes, r);
             continue;
         }

@@ -1,5 +1,4 @@
 use super::prelude::*;
-use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// Every social worker episode except the child's latest (last by start date, undated
@@ -14,12 +13,13 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let sw = cx.t(T::SwEpisodes);
-    let mut latest: HashMap<Option<&str>, usize> = HashMap::new();
-    for r in sort_child_dates(sw, &["SW_DECOM"], true) {
-        latest.insert(child_of(sw, r), r);
+    let decom = sw.col("SW_DECOM");
+    let mut latest = vec![false; sw.len()];
+    for (_, r) in latest_per_child(sw, |r| decom.date(r).map(Date::to_epoch_days), true, true) {
+        latest[r] = true;
     }
     for r in sw.rows() {
-        if sw.col("SW_DEC").date(r).is_none() && latest.get(&child_of(sw, r)) != Some(&r) {
+        if sw.col("SW_DEC").date(r).is_none() && !latest[r] {
             f.flag(T::SwEpisodes, r);
         }
     }

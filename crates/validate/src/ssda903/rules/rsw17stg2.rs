@@ -1,5 +1,4 @@
 use super::prelude::*;
-use std::collections::HashSet;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A child's most recent social worker episode (latest start, read as pandas reads dates
@@ -18,9 +17,8 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         .rows()
         .map(|r| sw.col("SW_DECOM").str(r).and_then(parse_dayfirst))
         .collect();
-    let mut seen: HashSet<Option<&str>> = HashSet::new();
-    for r in pandas_sort_one(&starts, false) {
-        if seen.insert(child_of(sw, r)) && sw.col("SW_DEC").is_present(r) {
+    for (_, r) in latest_per_child(sw, |r| starts[r], false, false) {
+        if sw.col("SW_DEC").is_present(r) {
             f.flag(T::SwEpisodes, r);
         }
     }
@@ -38,5 +36,14 @@ mod tests {
             "CHILD,SW_DECOM,SW_DEC\n1,01/05/2025,\n1,01/01/2025,01/05/2025\n2,2025-06-01,X\n2,01/01/2025,\n3,,01/01/2025",
         )]);
         assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::SwEpisodes, &[2, 4]));
+    }
+
+    #[test]
+    fn tied_latest_starts_take_the_first_in_input_order() {
+        let t = tables(&[(
+            T::SwEpisodes,
+            "CHILD,SW_DECOM,SW_DEC\n1,01/05/2025,02/05/2025\n1,01/05/2025,\n2,01/05/2025,\n2,01/05/2025,02/05/2025",
+        )]);
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::SwEpisodes, &[0]));
     }
 }

@@ -13,7 +13,6 @@ use crate::ssda903::{Ctx, T};
 use crate::table::{parse_dmy, Table};
 use model::Date;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 
 /// The CHILD of a row as a pandas merge key: `None` (missing) matches another `None`, as
 /// pandas matches NaN keys with each other in `merge`.
@@ -21,17 +20,59 @@ pub fn child_of(t: &Table, r: usize) -> Option<&str> {
     t.col("CHILD").str(r)
 }
 
-/// Every CHILD key of a table, missing included (as `None`), for `merge(..., indicator=True)`
-/// style "is this child in that table" tests.
-pub fn child_key_set(t: &Table) -> HashSet<Option<&str>> {
-    t.rows().map(|r| child_of(t, r)).collect()
+/// The CHILDs of some tables as pandas merge keys (a missing CHILD matches a missing one),
+/// for "is this child in that table" tests. Uses each table's cached `by_child` index.
+pub struct ChildKeys<'a> {
+    tables: Vec<&'a Table>,
+    missing: bool,
 }
 
-/// Rows of `t` whose CHILD (missing matching missing) is not in `keys`.
-pub fn rows_without_child(t: &Table, keys: &HashSet<Option<&str>>) -> Vec<usize> {
+impl ChildKeys<'_> {
+    pub fn contains(&self, child: Option<&str>) -> bool {
+        match child {
+            Some(c) => self.tables.iter().any(|t| !t.rows_of(c).is_empty()),
+            None => self.missing,
+        }
+    }
+}
+
+/// The CHILD keys of `tables` together.
+pub fn child_keys<'a>(tables: &[&'a Table]) -> ChildKeys<'a> {
+    let missing = tables.iter().any(|t| {
+        let child = t.col("CHILD");
+        t.rows().any(|r| child.str(r).is_none())
+    });
+    ChildKeys {
+        tables: tables.to_vec(),
+        missing,
+    }
+}
+
+/// Rows of `t` whose CHILD (missing matching missing) is not among `keys`.
+pub fn rows_without_child(t: &Table, keys: &ChildKeys) -> Vec<u32> {
+    let child = t.col("CHILD");
     t.rows()
-        .filter(|&r| !keys.contains(&child_of(t, r)))
+        .filter(|&r| !keys.contains(child.str(r)))
+        .map(|r| r as u32)
         .collect()
+}
+
+/// Calls `f` with the rows of each CHILD of `t`, the rows with no CHILD forming one more
+/// group (pandas groups NaN keys in merges and `drop_duplicates`). Groups come in no
+/// particular order; rows within a group in input order.
+pub fn for_each_child_group<'a>(t: &'a Table, mut f: impl FnMut(Option<&'a str>, &[u32])) {
+    for (c, rows) in t.by_child() {
+        f(Some(c), rows);
+    }
+    let child = t.col("CHILD");
+    let missing: Vec<u32> = t
+        .rows()
+        .filter(|&r| child.str(r).is_none())
+        .map(|r| r as u32)
+        .collect();
+    if !missing.is_empty() {
+        f(None, &missing);
+    }
 }
 
 /// `rule_utils.valid_date`: a `dd/mm/yyyy` date where a day or month of `ZZ` and a part of
@@ -349,16 +390,6 @@ fn three_numbers(a: &str, b: &str, c: &str) -> Option<Date> {
     Date::from_ymd_opt(century(yy), m, d)
 }
 
-/// pandas `nargsort` (single-column `sort_values`, `na_position="last"`): the rows in sorted
-/// order, missing values last in input order. Ties keep input order. (numpy's quicksort is
-/// not stable and, with AVX-512, breaks ties differently from other CPUs, so the reference
-/// has no single tie order to match; input order is the natural choice.)
-pub fn pandas_sort_one(keys: &[Option<i64>], ascending: bool) -> Vec<usize> {
-    let mut rows: Vec<usize> = (0..keys.len()).collect();
-    rows.sort_by(|&a, &b| cmp_na_last(&keys[a], &keys[b], ascending));
-    rows
-}
-
 /// Compares two optional keys with missing last (pandas' `na_position="last"`, whichever the
 /// direction).
 pub fn cmp_na_last<K: Ord>(a: &Option<K>, b: &Option<K>, ascending: bool) -> Ordering {
@@ -376,74 +407,108 @@ pub fn cmp_na_last<K: Ord>(a: &Option<K>, b: &Option<K>, ascending: bool) -> Ord
     }
 }
 
-/// The rows of SWEpisodes sorted as `sort_values(["CHILD", "SW_DECOM", ...])` sorts them
-/// (a stable lexicographic sort, missing last in each key): CHILD then the given date keys.
-pub fn sort_child_dates(t: &Table, dates: &[&str], ascending: bool) -> Vec<usize> {
-    let child = t.col("CHILD");
+/// For each row, the row before it among the same CHILD's rows once `t` is sorted as
+/// `sort_values(["CHILD", *dates], ascending)` sorts it (a stable sort, missing dates last),
+/// as `df.merge(df.shift(1), on=["CHILD", "index"])` pairs them: rows with no CHILD pair with
+/// each other. When no row has a CHILD, the first sorted row also pairs with the all-missing
+/// row `shift` brings in; its predecessor is `None`.
+pub fn same_child_predecessors(
+    t: &Table,
+    dates: &[&str],
+    ascending: bool,
+) -> Vec<(usize, Option<usize>)> {
     let cols: Vec<_> = dates.iter().map(|c| t.col(c)).collect();
-    let mut rows: Vec<usize> = t.rows().collect();
-    rows.sort_by(|&a, &b| {
-        let mut o = cmp_na_last(&child.str(a), &child.str(b), ascending);
-        for c in &cols {
-            o = o.then_with(|| cmp_na_last(&c.date(a), &c.date(b), ascending));
+    let all_missing = !t.is_empty() && t.by_child().is_empty();
+    let mut out = Vec::with_capacity(t.len());
+    let mut group: Vec<usize> = Vec::new();
+    for_each_child_group(t, |_, rows| {
+        group.clear();
+        group.extend(rows.iter().map(|&r| r as usize));
+        group.sort_by(|&a, &b| {
+            cols.iter().fold(Ordering::Equal, |o, c| {
+                o.then_with(|| cmp_na_last(&c.date(a), &c.date(b), ascending))
+            })
+        });
+        if all_missing {
+            if let Some(&first) = group.first() {
+                out.push((first, None));
+            }
         }
-        o
+        out.extend(group.windows(2).map(|w| (w[1], Some(w[0]))));
     });
-    rows
+    out
 }
 
-/// For each row in a sorted order, the row before it when it has the same CHILD, as
-/// `df.merge(df.shift(1), on=[CHILD, index])` pairs them (missing CHILD matching missing).
-/// The first row of the order has a predecessor only when its CHILD is missing (pandas
-/// matches it with the shifted-in all-missing row); that predecessor is `Some(None)`.
-pub fn same_child_predecessors(t: &Table, order: &[usize]) -> Vec<(usize, Option<usize>)> {
+/// The row each CHILD group (rows with no CHILD forming one) keeps when `t` is sorted by
+/// `key` (missing keys last) and de-duplicated on CHILD, keeping the last row (`last`) or
+/// the first. Ties keep input order: the reference's single-column `sort_values` uses
+/// numpy's unstable quicksort, whose tie order differs between CPUs (AVX-512 or not), so
+/// there is no single order to match.
+pub fn latest_per_child(
+    t: &Table,
+    key: impl Fn(usize) -> Option<i64>,
+    ascending: bool,
+    last: bool,
+) -> Vec<(Option<&str>, usize)> {
     let mut out = Vec::new();
-    for (p, &cur) in order.iter().enumerate() {
-        if p == 0 {
-            if child_of(t, cur).is_none() {
-                out.push((cur, None));
-            }
-            continue;
+    for_each_child_group(t, |c, rows| {
+        let mut sorted: Vec<usize> = rows.iter().map(|&r| r as usize).collect();
+        sorted.sort_by(|&a, &b| cmp_na_last(&key(a), &key(b), ascending));
+        let pick = if last { sorted.last() } else { sorted.first() };
+        if let Some(&r) = pick {
+            out.push((c, r));
         }
-        let prev = order[p - 1];
-        if child_of(t, prev) == child_of(t, cur) {
-            out.push((cur, Some(prev)));
-        }
-    }
+    });
     out
 }
 
 /// INT01–INT09: rows of `table` whose CHILD is not in the Header (missing matching missing).
 pub fn int_child_not_in_header(cx: &Ctx, f: &mut Flags<T>, table: T) {
-    let keys = child_key_set(cx.t(T::Header));
-    let t = cx.t(table);
-    f.flag_rows(
-        table,
-        rows_without_child(t, &keys).into_iter().map(|r| r as u32),
-    );
+    let keys = child_keys(&[cx.t(T::Header)]);
+    f.flag_rows(table, rows_without_child(cx.t(table), &keys));
 }
 
-/// INT11–INT21: rows of `table` whose `column` (read by `value`) differs from the value of
-/// a Header row of the same CHILD, both present.
-pub fn int_differs_from_header<'a, V: Eq + std::hash::Hash + Copy>(
+/// The distinct present values of a group of rows: none, one, or several.
+#[derive(Clone, Copy, PartialEq)]
+enum Distinct<V> {
+    None,
+    One(V),
+    Many,
+}
+
+/// INT11–INT21: rows of `table` whose value (read by `value`) differs from the value of a
+/// Header row of the same CHILD (missing matching missing), both present.
+pub fn int_differs_from_header<'a, V: Eq + Copy>(
     cx: &Ctx<'a>,
     f: &mut Flags<T>,
     table: T,
     value: impl Fn(&'a Table, usize) -> Option<V>,
 ) {
     let h = cx.t(T::Header);
-    let mut by_child: HashMap<Option<&str>, HashSet<V>> = HashMap::new();
-    for r in h.rows() {
-        if let Some(v) = value(h, r) {
-            by_child.entry(child_of(h, r)).or_default().insert(v);
-        }
-    }
+    let distinct = |rows: &mut dyn Iterator<Item = usize>| {
+        rows.filter_map(|r| value(h, r))
+            .fold(Distinct::None, |d, v| match d {
+                Distinct::None => Distinct::One(v),
+                Distinct::One(w) if w == v => d,
+                _ => Distinct::Many,
+            })
+    };
+    let hc = h.col("CHILD");
+    let missing = distinct(&mut h.rows().filter(|&r| hc.str(r).is_none()));
     let t = cx.t(table);
+    let child = t.col("CHILD");
     for r in t.rows() {
-        let (Some(v), Some(header)) = (value(t, r), by_child.get(&child_of(t, r))) else {
-            continue;
+        let Some(v) = value(t, r) else { continue };
+        let header = match child.str(r) {
+            Some(c) => distinct(&mut h.rows_of(c).iter().map(|&r| r as usize)),
+            None => missing,
         };
-        if header.iter().any(|h| *h != v) {
+        let differs = match header {
+            Distinct::None => false,
+            Distinct::One(w) => w != v,
+            Distinct::Many => true,
+        };
+        if differs {
             f.flag(table, r);
         }
     }
@@ -466,8 +531,7 @@ pub fn int_only_once(cx: &Ctx, f: &mut Flags<T>, table: T) {
 pub fn sw_not_within_7_days(cx: &Ctx, f: &mut Flags<T>, fconta_exempt: bool) {
     let sw = cx.t(T::SwEpisodes);
     let (decom, dec) = (sw.col("SW_DECOM"), sw.col("SW_DEC"));
-    let order = sort_child_dates(sw, &["SW_DECOM", "SW_DEC"], true);
-    for (cur, prev) in same_child_predecessors(sw, &order) {
+    for (cur, prev) in same_child_predecessors(sw, &["SW_DECOM", "SW_DEC"], true) {
         if fconta_exempt && sw.col("SW_REASON").str(cur) == Some("FCONTA") {
             continue;
         }
@@ -532,6 +596,14 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn dayfirst_never_panics(s in "[0-9A-Z/:. T-]{0,24}|\\PC{0,16}") {
+            let _ = parse_dayfirst(&s);
+            let _ = valid_date_zz(&s);
+        }
+    }
+
     #[test]
     fn zz_dates() {
         assert!(valid_date_zz("ZZ/ZZ/2020"));
@@ -546,12 +618,5 @@ mod tests {
         assert_eq!(np_years_days(17), 6210);
         assert_eq!(np_years_days(18), 6575);
         assert_eq!(np_years_days(19), 6940);
-    }
-
-    #[test]
-    fn sort_one_puts_missing_last() {
-        let k = [Some(3), None, Some(1), Some(3), None];
-        assert_eq!(pandas_sort_one(&k, true), [2, 0, 3, 1, 4]);
-        assert_eq!(pandas_sort_one(&k, false), [0, 3, 2, 1, 4]);
     }
 }
