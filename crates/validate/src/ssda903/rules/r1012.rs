@@ -16,7 +16,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let keys = child_keys(&[cx.t(T::Episodes)]);
     for t in [T::PlacedAdoption, T::Missing, T::Reviews, T::Ad1, T::PrevPerm, T::Oc2] {
         if let Some(table) = cx.get(t) {
-            f.flag_rows(t, rows_without_child(table, &keys));
+            f.flag_rows(t, rows_missing_from(table, &keys));
         }
     }
 }

@@ -13,7 +13,7 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let keys = child_keys(&[cx.t(T::Episodes), cx.t(T::Oc3)]);
-    f.flag_rows(T::Header, rows_without_child(cx.t(T::Header), &keys));
+    f.flag_rows(T::Header, rows_missing_from(cx.t(T::Header), &keys));
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub const RULES: &[Rule] = &[
 fn check_2024(cx: &Ctx, f: &mut Flags<T>) {
     let sw = cx.t(T::SwEpisodes);
     for r in sw.rows() {
-        if sw.col("SW_DECOM").str(r).is_some_and(|s| !valid_date_zz(s)) {
+        if sw.col("SW_DECOM").str(r).is_some_and(|s| !is_valid_date_zz(s)) {
             f.flag(T::SwEpisodes, r);
         }
     }

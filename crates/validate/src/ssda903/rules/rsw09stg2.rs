@@ -36,8 +36,8 @@ fn check_2024(cx: &Ctx, f: &mut Flags<T>) {
 fn check_2026(cx: &Ctx, f: &mut Flags<T>) {
     let sw = cx.t(T::SwEpisodes);
     for r in sw.rows() {
-        let start = sw.col("SW_DECOM").str(r).and_then(parse_dayfirst);
-        let end = sw.col("SW_DEC").str(r).and_then(parse_dayfirst);
+        let start = sw.col("SW_DECOM").str(r).and_then(parse_dayfirst_stamp);
+        let end = sw.col("SW_DEC").str(r).and_then(parse_dayfirst_stamp);
         if let (Some(s), Some(e)) = (start, end) {
             if e - s < 3 * 86_400 {
                 f.flag(T::SwEpisodes, r);

@@ -38,7 +38,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
             None => sw
                 .col("SW_DECOM")
                 .str(r)
-                .and_then(parse_dayfirst)
+                .and_then(parse_dayfirst_stamp)
                 .is_some_and(|d| d >= from),
         };
         if bad {

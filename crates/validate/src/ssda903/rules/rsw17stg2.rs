@@ -15,7 +15,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let sw = cx.t(T::SwEpisodes);
     let starts: Vec<Option<i64>> = sw
         .rows()
-        .map(|r| sw.col("SW_DECOM").str(r).and_then(parse_dayfirst))
+        .map(|r| sw.col("SW_DECOM").str(r).and_then(parse_dayfirst_stamp))
         .collect();
     for (_, r) in latest_per_child(sw, |r| starts[r], false, false) {
         if sw.col("SW_DEC").is_present(r) {

@@ -14,8 +14,8 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let sw = cx.t(T::SwEpisodes);
     for r in sw.rows() {
-        let start = sw.col("SW_DECOM").str(r).and_then(parse_dayfirst);
-        let end = sw.col("SW_DEC").str(r).and_then(parse_dayfirst);
+        let start = sw.col("SW_DECOM").str(r).and_then(parse_dayfirst_stamp);
+        let end = sw.col("SW_DEC").str(r).and_then(parse_dayfirst_stamp);
         if let (Some(s), Some(e)) = (start, end) {
             if e <= s {
                 f.flag(T::SwEpisodes, r);

@@ -64,15 +64,6 @@ pub fn merge_groups(t: &Table) -> MergeRows<'_> {
     }
 }
 
-/// `date + DateOffset(years=n)` (29 February clamps to 28 February); `None` if out of range.
-pub fn plus_years(d: Date, n: i32) -> Option<Date> {
-    let y = d.year().checked_add(n)?;
-    if !(-9999..=9999).contains(&y) {
-        return None;
-    }
-    Some(Date(model::calendar::add_years(d.naive(), n)))
-}
-
 /// A date with its year replaced (`Timestamp.replace(year=…)`), 29 February becoming 28
 /// February in a non-leap year (where pandas raises).
 pub fn with_year(d: Date, year: i32) -> Option<Date> {
@@ -233,7 +224,7 @@ pub fn valid_date_zz(s: &str) -> Option<Date> {
 /// ISO `yyyy-mm-dd` (or `/`), otherwise day first (`dd/mm/yyyy`, `-`, `.` or space
 /// separated, two-digit years as 20xx/19xx), a day/month pair swapped when the month
 /// cannot be one, and any time of day after the date ignored.
-pub fn parse_dayfirst(s: &str) -> Option<Date> {
+pub fn parse_dayfirst_approx(s: &str) -> Option<Date> {
     let s = s.trim();
     let date_part = s.split(['T', ' ']).next().unwrap_or(s);
     let date_part = if date_part.len() < 6 { s } else { date_part };
@@ -422,7 +413,10 @@ pub fn flag_dolo_placements(cx: &Ctx, f: &mut Flags<T>, bad: fn(Option<&str>) ->
     let eps_by = merge_groups(eps);
     let (start, end) = (dolo.col("DOLO_START"), dolo.col("DOLO_END"));
     let (decom, dec, place) = (eps.col("DECOM"), eps.col("DEC"), eps.col("PLACE"));
-    let day_first = |c: &Column, r: usize| c.date(r).or_else(|| c.str(r).and_then(parse_dayfirst));
+    let day_first = |c: &Column, r: usize| {
+        c.date(r)
+            .or_else(|| c.str(r).and_then(parse_dayfirst_approx))
+    };
     // each episode's (DECOM, DEC), parsed once
     let mut parsed: Vec<Option<(Option<Date>, Option<Date>)>> = vec![None; eps.len()];
     for d in dolo.rows() {
@@ -467,17 +461,32 @@ mod tests {
 
     #[test]
     fn dayfirst() {
-        assert_eq!(parse_dayfirst("01/02/2025"), Some(Date::ymd(2025, 2, 1)));
-        assert_eq!(parse_dayfirst("2025-01-02"), Some(Date::ymd(2025, 1, 2)));
-        assert_eq!(parse_dayfirst("2025-13-01"), Some(Date::ymd(2025, 1, 13)));
-        assert_eq!(parse_dayfirst("01/13/2025"), Some(Date::ymd(2025, 1, 13)));
-        assert_eq!(parse_dayfirst("01.02.25"), Some(Date::ymd(2025, 2, 1)));
         assert_eq!(
-            parse_dayfirst("13/01/2025 10:00"),
+            parse_dayfirst_approx("01/02/2025"),
+            Some(Date::ymd(2025, 2, 1))
+        );
+        assert_eq!(
+            parse_dayfirst_approx("2025-01-02"),
+            Some(Date::ymd(2025, 1, 2))
+        );
+        assert_eq!(
+            parse_dayfirst_approx("2025-13-01"),
             Some(Date::ymd(2025, 1, 13))
         );
-        assert_eq!(parse_dayfirst("32/01/2025"), None);
-        assert_eq!(parse_dayfirst("foo"), None);
+        assert_eq!(
+            parse_dayfirst_approx("01/13/2025"),
+            Some(Date::ymd(2025, 1, 13))
+        );
+        assert_eq!(
+            parse_dayfirst_approx("01.02.25"),
+            Some(Date::ymd(2025, 2, 1))
+        );
+        assert_eq!(
+            parse_dayfirst_approx("13/01/2025 10:00"),
+            Some(Date::ymd(2025, 1, 13))
+        );
+        assert_eq!(parse_dayfirst_approx("32/01/2025"), None);
+        assert_eq!(parse_dayfirst_approx("foo"), None);
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn child_keys<'a>(tables: &[&'a Table]) -> ChildKeys<'a> {
 }
 
 /// Rows of `t` whose CHILD (missing matching missing) is not among `keys`.
-pub fn rows_without_child(t: &Table, keys: &ChildKeys) -> Vec<u32> {
+pub fn rows_missing_from(t: &Table, keys: &ChildKeys) -> Vec<u32> {
     let child = t.col("CHILD");
     t.rows()
         .filter(|&r| !keys.contains(child.str(r)))
@@ -77,7 +77,7 @@ pub fn for_each_child_group<'a>(t: &'a Table, mut f: impl FnMut(Option<&'a str>,
 
 /// `rule_utils.valid_date`: a `dd/mm/yyyy` date where a day or month of `ZZ` and a part of
 /// `ZZZZ` stand for "unknown" (read as 01 and 2000); anything else must parse strictly.
-pub fn valid_date_zz(s: &str) -> bool {
+pub fn is_valid_date_zz(s: &str) -> bool {
     let parts: Vec<&str> = s.split('/').collect();
     if parts.len() != 3 {
         return false;
@@ -129,7 +129,7 @@ pub fn stamp_of(d: Date) -> Stamp {
 /// first number cannot be a month), two-digit years (`01/04/23`, `010423`), month names
 /// (`1 APRIL 2023`, `01-APR-2023`, `APR 2023`), a bare year (`2023`) and month/year
 /// (`04/2023`). `None` for anything else (NaT).
-pub fn parse_dayfirst(s: &str) -> Option<Stamp> {
+pub fn parse_dayfirst_stamp(s: &str) -> Option<Stamp> {
     let t = s.trim();
     if t.is_empty() || matches!(t, "NAN" | "NAT" | "NaN" | "NaT" | "nan" | "nat") {
         return None;
@@ -465,7 +465,7 @@ pub fn latest_per_child(
 /// INT01–INT09: rows of `table` whose CHILD is not in the Header (missing matching missing).
 pub fn int_child_not_in_header(cx: &Ctx, f: &mut Flags<T>, table: T) {
     let keys = child_keys(&[cx.t(T::Header)]);
-    f.flag_rows(table, rows_without_child(cx.t(table), &keys));
+    f.flag_rows(table, rows_missing_from(cx.t(table), &keys));
 }
 
 /// The distinct present values of a group of rows: none, one, or several.
@@ -574,14 +574,17 @@ mod tests {
             " 01/04/2023",
             "1/04/2023",
         ] {
-            assert_eq!(parse_dayfirst(s), apr1, "{s}");
+            assert_eq!(parse_dayfirst_stamp(s), apr1, "{s}");
         }
-        assert_eq!(parse_dayfirst("01/13/2023"), ymd("13/01/2023"));
-        assert_eq!(parse_dayfirst("04/2023"), apr1);
-        assert_eq!(parse_dayfirst("APR 2023"), apr1);
-        assert_eq!(parse_dayfirst("2023"), ymd("01/01/2023"));
-        assert_eq!(parse_dayfirst("23-04-01"), ymd("23/04/2001"));
-        assert_eq!(parse_dayfirst("01/04/2023 10:00"), apr1.map(|s| s + 36_000));
+        assert_eq!(parse_dayfirst_stamp("01/13/2023"), ymd("13/01/2023"));
+        assert_eq!(parse_dayfirst_stamp("04/2023"), apr1);
+        assert_eq!(parse_dayfirst_stamp("APR 2023"), apr1);
+        assert_eq!(parse_dayfirst_stamp("2023"), ymd("01/01/2023"));
+        assert_eq!(parse_dayfirst_stamp("23-04-01"), ymd("23/04/2001"));
+        assert_eq!(
+            parse_dayfirst_stamp("01/04/2023 10:00"),
+            apr1.map(|s| s + 36_000)
+        );
         for bad in [
             "31/02/2023",
             "X",
@@ -592,25 +595,25 @@ mod tests {
             "01042023",
             "01/04/0999",
         ] {
-            assert_eq!(parse_dayfirst(bad), None, "{bad}");
+            assert_eq!(parse_dayfirst_stamp(bad), None, "{bad}");
         }
     }
 
     proptest::proptest! {
         #[test]
         fn dayfirst_never_panics(s in "[0-9A-Z/:. T-]{0,24}|\\PC{0,16}") {
-            let _ = parse_dayfirst(&s);
-            let _ = valid_date_zz(&s);
+            let _ = parse_dayfirst_stamp(&s);
+            let _ = is_valid_date_zz(&s);
         }
     }
 
     #[test]
     fn zz_dates() {
-        assert!(valid_date_zz("ZZ/ZZ/2020"));
-        assert!(valid_date_zz("01/02/ZZZZ"));
-        assert!(!valid_date_zz("ZZ/ZZ/ZZ"));
-        assert!(!valid_date_zz("2020-01-01"));
-        assert!(!valid_date_zz("31/02/2020"));
+        assert!(is_valid_date_zz("ZZ/ZZ/2020"));
+        assert!(is_valid_date_zz("01/02/ZZZZ"));
+        assert!(!is_valid_date_zz("ZZ/ZZ/ZZ"));
+        assert!(!is_valid_date_zz("2020-01-01"));
+        assert!(!is_valid_date_zz("31/02/2020"));
     }
 
     #[test]
