@@ -97,16 +97,29 @@ impl From<NaiveDate> for Date {
     }
 }
 
+/// Text (`2025-05-01`) for people (JSON, CSV); the day number for compact binary formats such
+/// as the store's snapshot cache, where parsing millions of date strings would dominate.
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            s.collect_str(self)
+        } else {
+            s.serialize_i32(self.0.num_days_from_ce())
+        }
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        if d.is_human_readable() {
+            let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+            s.parse().map_err(serde::de::Error::custom)
+        } else {
+            let n = <i32 as serde::Deserialize>::deserialize(d)?;
+            NaiveDate::from_num_days_from_ce_opt(n)
+                .map(Date)
+                .ok_or_else(|| serde::de::Error::custom(format!("day number {n} is out of range")))
+        }
     }
 }
 

@@ -11,13 +11,17 @@ pub mod codes;
 mod derive;
 mod journey;
 mod read;
+pub mod summary;
+mod summary_out;
 mod write;
 
 pub use derive::{derive, Options};
 pub use journey::{journeys, journeys_csv, JourneyEvent};
 pub use read::{
-    check, latest_date, list_number, read_csv_files, read_xlsx, Problem, RawCell, Sheet, Workbook,
+    check, latest_date, list_number, read_csv_files, read_xlsx, to_annex_a, Problem, RawCell,
+    Sheet, Workbook,
 };
+pub use summary_out::{write_summary_html, write_summary_xlsx};
 pub use write::{write_csv, write_xlsx, CsvFile};
 
 use model::Date;

@@ -13,7 +13,7 @@ use model::calendar::add_months;
 use model::Date;
 
 use super::codes::{self as cc, CellList};
-use super::LISTS;
+use super::{AnnexA, Cell, LISTS};
 use crate::ReadError;
 
 /// A cell as the file holds it.
@@ -682,4 +682,74 @@ pub fn check(wb: &Workbook, as_at: Date) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// The workbook as Sightline's own Annex A: each list's columns in the spec's order, dates
+/// parsed, coded cells written as the spec writes them (`b) Female` for `Female`, `F` or
+/// `B) female`), so the readiness summary and the import read any council's workbook the
+/// same way. A value that cannot be read is kept as text; `check` is what reports it.
+pub fn to_annex_a(wb: &Workbook, as_at: Date) -> AnnexA {
+    let lists = LISTS
+        .iter()
+        .map(|def| {
+            let Some(sheet) = wb
+                .lists
+                .get(def.number as usize - 1)
+                .and_then(Option::as_ref)
+            else {
+                return Vec::new();
+            };
+            let at: Vec<Option<usize>> = def
+                .headers
+                .iter()
+                .enumerate()
+                .map(|(i, _)| {
+                    sheet
+                        .headers
+                        .iter()
+                        .position(|h| match_header(def.number, h) == Some(i))
+                })
+                .collect();
+            sheet
+                .rows
+                .iter()
+                .map(|row| {
+                    def.headers
+                        .iter()
+                        .zip(&at)
+                        .map(|(header, col)| {
+                            let raw = col.and_then(|c| row.get(c)).unwrap_or(&RawCell::Empty);
+                            canonical(header, raw)
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    AnnexA { as_at, lists }
+}
+
+fn canonical(header: &str, raw: &RawCell) -> Cell {
+    if raw.is_empty() {
+        return Cell::Empty;
+    }
+    match kind(header) {
+        Kind::Date => parse_date(raw).map_or_else(|| Cell::Text(raw.text()), Cell::Date),
+        Kind::Int => match raw {
+            RawCell::Number(n) if n.fract() == 0.0 => Cell::Int(*n as i64),
+            other => other
+                .text()
+                .trim()
+                .parse()
+                .map_or_else(|_| Cell::Text(other.text()), Cell::Int),
+        },
+        Kind::Code(list) => {
+            let text = raw.text();
+            match match_code(list, &text).and_then(|code| list.cell(code)) {
+                Some(cell) => Cell::Text(cell.to_string()),
+                None => Cell::Text(text.trim().to_string()),
+            }
+        }
+        Kind::Text => Cell::Text(raw.text().trim().to_string()),
+    }
 }
