@@ -40,7 +40,8 @@ pub struct ExportArgs {
 }
 
 pub fn export(database: &str, args: ExportArgs, bars: &Bars) -> Result<()> {
-    let (id, model) = load_model(database, args.snapshot, bars)?;
+    let detail = format!("as at {} to {}", args.as_at, args.out.display());
+    let (id, model) = load_model(database, args.snapshot, "export annex-a", &detail, bars)?;
     if args.as_at > model.la.as_at {
         return Err(anyhow!(
             "snapshot {id} describes the authority at {}: Annex A cannot be drawn for a later date ({})",
@@ -95,7 +96,17 @@ pub struct JourneyArgs {
 }
 
 pub fn export_journeys(database: &str, args: JourneyArgs, bars: &Bars) -> Result<()> {
-    let (id, model) = load_model(database, args.snapshot, bars)?;
+    let detail = format!(
+        "as at {}{} to {}",
+        args.as_at,
+        if args.child.is_some() {
+            ", one child"
+        } else {
+            ""
+        },
+        args.out.display()
+    );
+    let (id, model) = load_model(database, args.snapshot, "export journeys", &detail, bars)?;
     if args.as_at > model.la.as_at {
         return Err(anyhow!(
             "snapshot {id} describes the authority at {}: journeys cannot be drawn for a later date ({})",
@@ -206,4 +217,108 @@ fn read(path: &Path) -> Result<formats::annex_a::Workbook> {
             &bytes,
         )?)
     }
+}
+
+#[derive(clap::Subcommand)]
+pub enum AnnexACommand {
+    /// The readiness summary: what inspectors will compute first from the Annex A, as
+    /// DIR/summary.xlsx and DIR/index.html, every figure linking to the children behind it
+    /// (DIR/children/*.html). From a snapshot, or from a council's own Annex A with --from.
+    Summary(SummaryArgs),
+}
+
+#[derive(clap::Args)]
+pub struct SummaryArgs {
+    /// The inspection (as-at) date, e.g. 2026-03-31 (with --from: default the file's latest date).
+    #[arg(long)]
+    as_at: Option<Date>,
+    /// Snapshot to summarise (default: the latest).
+    #[arg(long)]
+    snapshot: Option<i64>,
+    /// Summarise this Annex A (xlsx, or a directory of one CSV per list) instead of a snapshot.
+    #[arg(long)]
+    from: Option<PathBuf>,
+    /// Children aged 0-17 in the authority, for rates per 10,000 (default: the snapshot's).
+    #[arg(long)]
+    population: Option<u64>,
+    /// A child on a plan is overdue a visit after this many working days.
+    #[arg(long, default_value_t = 10)]
+    cp_visit_working_days: u32,
+    /// A contact counts as leading to a referral within this many days.
+    #[arg(long, default_value_t = 30)]
+    contact_to_referral_days: i64,
+    /// Output directory.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+pub fn annex_a(database: &str, cmd: AnnexACommand, bars: &Bars) -> Result<()> {
+    let AnnexACommand::Summary(args) = cmd;
+    let t0 = Instant::now();
+    let (annex, population, title) = match &args.from {
+        Some(path) => {
+            let workbook = read(path)?;
+            let as_at = args
+                .as_at
+                .or_else(|| formats::annex_a::latest_date(&workbook))
+                .ok_or_else(|| {
+                    anyhow!(
+                        "{} has no contact or referral dates: give --as-at",
+                        path.display()
+                    )
+                })?;
+            let title = format!("Annex A readiness summary: {}", path.display());
+            (
+                formats::annex_a::to_annex_a(&workbook, as_at),
+                args.population,
+                title,
+            )
+        }
+        None => {
+            let as_at = args
+                .as_at
+                .ok_or_else(|| anyhow!("give --as-at (or --from FILE)"))?;
+            let detail = format!("as at {as_at} to {}", args.out.display());
+            let (id, model) =
+                load_model(database, args.snapshot, "annex-a summary", &detail, bars)?;
+            if as_at > model.la.as_at {
+                return Err(anyhow!(
+                    "snapshot {id} describes the authority at {}: Annex A cannot be drawn for a later date ({as_at})",
+                    model.la.as_at
+                ));
+            }
+            let annex = formats::annex_a::derive(&model, as_at, &Default::default());
+            let title = format!("{}: Annex A readiness summary", model.la.la_name);
+            (
+                annex,
+                args.population.or(Some(model.la.child_population)),
+                title,
+            )
+        }
+    };
+    let t1 = Instant::now();
+    let opts = formats::annex_a::summary::Options {
+        population,
+        cp_visit_working_days: args.cp_visit_working_days,
+        contact_to_referral_days: args.contact_to_referral_days,
+        ..Default::default()
+    };
+    let summary = formats::annex_a::summary::summarise(&annex, &opts);
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating {}", args.out.display()))?;
+    let xlsx = args.out.join("summary.xlsx");
+    formats::annex_a::write_summary_xlsx(&annex, &summary, &xlsx)
+        .with_context(|| format!("writing {}", xlsx.display()))?;
+    let pages = formats::annex_a::write_summary_html(&annex, &summary, &title, &args.out)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!(
+        "Wrote the readiness summary at {} ({} figures, {} pages) to {} in {:.1}s (summary {:.1}s)",
+        annex.as_at,
+        summary.figures.len(),
+        pages.len(),
+        args.out.display(),
+        t0.elapsed().as_secs_f64(),
+        t1.elapsed().as_secs_f64()
+    );
+    Ok(())
 }

@@ -57,8 +57,16 @@ enum Command {
     /// Check a file a council produced, reporting every problem with its place.
     #[command(subcommand)]
     Check(annex_a::CheckCommand),
+    /// Ofsted Annex A tools beyond export and check: the readiness summary.
+    #[command(subcommand, name = "annex-a")]
+    AnnexA(annex_a::AnnexACommand),
     /// List the snapshots in the store with their provenance.
     Snapshots,
+    /// The audit log: every export of child-level data, newest first.
+    Audit {
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
     /// Generate a 60,000-child authority into a fresh store and print a summary.
     Demo(DemoArgs),
     /// Measure the performance targets and print the figures for BENCHMARKS.md.
@@ -203,7 +211,9 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Export(cmd) => returns::export(&cli.database, cmd, &bars),
         Command::Check(cmd) => annex_a::check(cmd),
+        Command::AnnexA(cmd) => annex_a::annex_a(&cli.database, cmd, &bars),
         Command::Snapshots => list_snapshots(&cli.database),
+        Command::Audit { limit } => list_audit(&cli.database, limit),
         Command::Demo(args) => demo(&args, &bars),
         Command::Bench(b) => bench::run(b, &bars),
     }
@@ -312,6 +322,24 @@ fn list_snapshots(database: &str) -> Result<()> {
         }
         for s in snaps {
             println!("{s}");
+        }
+        Ok(())
+    })
+}
+
+fn list_audit(database: &str, limit: i64) -> Result<()> {
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = store::Store::open(database).await?;
+        for e in store.audit_entries(limit).await? {
+            let snap = e
+                .snapshot
+                .map(|s| format!("snapshot {s}"))
+                .unwrap_or_default();
+            println!(
+                "{}  {:<12} {:<16} {:<12} {}",
+                e.at, e.actor, e.action, snap, e.detail
+            );
         }
         Ok(())
     })

@@ -50,16 +50,32 @@ pub struct ReturnSource {
 }
 
 impl ReturnSource {
-    /// Checks the year, then loads the snapshot: `(year, snapshot id, model)`.
-    fn load(&self, database: &str, bars: &Bars) -> Result<(CollectionYear, i64, CaseModel)> {
+    /// Checks the year, then loads the snapshot (audited as `action`, writing to `out`):
+    /// `(year, snapshot id, model)`.
+    fn load(
+        &self,
+        database: &str,
+        action: &str,
+        out: &Path,
+        bars: &Bars,
+    ) -> Result<(CollectionYear, i64, CaseModel)> {
         check_year(self.year)?;
-        let (id, model) = load_model(database, self.snapshot, bars)?;
+        let detail = format!("{} to {}", self.year, out.display());
+        let (id, model) = load_model(database, self.snapshot, action, &detail, bars)?;
         Ok((self.year, id, model))
     }
 }
 
 /// Loads a snapshot (the latest when none is given).
-pub fn load_model(database: &str, snapshot: Option<i64>, bars: &Bars) -> Result<(i64, CaseModel)> {
+/// Loads a snapshot's case model to produce child-level output, recording the `action` and
+/// its `detail` (the output and its date, never a child) in the audit log first.
+pub fn load_model(
+    database: &str,
+    snapshot: Option<i64>,
+    action: &str,
+    detail: &str,
+    bars: &Bars,
+) -> Result<(i64, CaseModel)> {
     let rt = runtime()?;
     rt.block_on(async {
         let store = store::Store::open(database).await?;
@@ -70,12 +86,24 @@ pub fn load_model(database: &str, snapshot: Option<i64>, bars: &Bars) -> Result<
                 .await?
                 .ok_or_else(|| anyhow!("the store has no snapshots yet: import one first"))?,
         };
+        // Checks the snapshot exists before recording its use.
+        store.snapshot(id).await?;
+        store.audit(&actor(), action, Some(id), detail).await?;
         let spinner = bars.spinner(format!("Loading snapshot {id}"));
         let model = store.load(id).await?;
         spinner.finish_and_clear();
         store.close().await;
         Ok((id, model))
     })
+}
+
+/// Who is running the command, for the audit log: `SIGHTLINE_ACTOR` (set by a wrapper that
+/// knows the signed-in user), else the operating-system user.
+pub fn actor() -> String {
+    ["SIGHTLINE_ACTOR", "USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "unknown".into())
 }
 
 fn check_year(year: CollectionYear) -> Result<()> {
@@ -92,7 +120,7 @@ pub fn export(database: &str, cmd: ExportCommand, bars: &Bars) -> Result<()> {
         ExportCommand::AnnexA(args) => crate::annex_a::export(database, args, bars),
         ExportCommand::Journeys(args) => crate::annex_a::export_journeys(database, args, bars),
         ExportCommand::Cin { from, out } => {
-            let (year, id, model) = from.load(database, bars)?;
+            let (year, id, model) = from.load(database, "export cin", &out, bars)?;
             let t0 = Instant::now();
             let census = formats::cin::derive(&model, year);
             let bytes = formats::cin::write(&census);
@@ -107,7 +135,7 @@ pub fn export(database: &str, cmd: ExportCommand, bars: &Bars) -> Result<()> {
             Ok(())
         }
         ExportCommand::Ssda903 { from, out, xml } => {
-            let (year, id, model) = from.load(database, bars)?;
+            let (year, id, model) = from.load(database, "export 903", &out, bars)?;
             let t0 = Instant::now();
             let ret = formats::ssda903::derive(&model, year);
             for f in ret.write_csv() {

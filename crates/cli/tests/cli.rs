@@ -236,6 +236,61 @@ fn annex_a_exports_and_checks_from_the_command_line() {
         .skip(1)
         .all(|l| l.starts_with(&format!("{child},"))));
     assert!(one.lines().count() > 1 && one.lines().count() < all.lines().count());
+    // The readiness summary, from the snapshot and from the exported workbook.
+    let summary = dir.path().join("summary");
+    let from_file = dir.path().join("summary-file");
+    for (args, out) in [
+        (
+            vec![
+                "annex-a",
+                "summary",
+                "--as-at",
+                "2026-03-31",
+                "--out",
+                &p(&summary),
+            ],
+            &summary,
+        ),
+        (
+            vec![
+                "annex-a",
+                "summary",
+                "--from",
+                &p(&xlsx),
+                "--population",
+                "4000",
+                "--out",
+                &p(&from_file),
+            ],
+            &from_file,
+        ),
+    ] {
+        let o = sightline(&args, &db);
+        assert!(o.status.success(), "{}", text(&o));
+        assert!(
+            text(&o).contains("Wrote the readiness summary at 2026-03-31"),
+            "{}",
+            text(&o)
+        );
+        assert!(out.join("summary.xlsx").exists() && out.join("index.html").exists());
+        assert!(out.join("children/assessments-45.html").exists());
+    }
+    // The same figures either way (the snapshot's population is 4,000).
+    let index = |d: &Path| std::fs::read_to_string(d.join("index.html")).unwrap();
+    let body = |s: String| s.split("<h2>").skip(1).collect::<Vec<_>>().join("<h2>");
+    assert_eq!(body(index(&summary)), body(index(&from_file)));
+    // Every child-level export from the store was audited, naming its output, not a child.
+    let o = sightline(&["audit"], &db);
+    assert!(o.status.success(), "{}", text(&o));
+    let log = text(&o);
+    for action in ["export annex-a", "export journeys", "annex-a summary"] {
+        assert!(log.contains(action), "{action} missing from\n{log}");
+    }
+    assert_eq!(
+        log.lines().filter(|l| l.contains("export annex-a")).count(),
+        2
+    );
+    assert!(!log.contains(&child), "{log}");
     // Annex A cannot be drawn for a date after the snapshot's.
     let o = sightline(
         &[

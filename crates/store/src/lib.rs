@@ -11,6 +11,7 @@
 //! reader. So the store holds the same canonical text as an extract, and no table needs code
 //! of its own here.
 
+pub mod cache;
 pub mod schema;
 
 use std::collections::HashMap;
@@ -66,6 +67,16 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 fn db(doing: impl Into<String>) -> impl FnOnce(sqlx::Error) -> StoreError {
     let doing = doing.into();
     move |source| StoreError::Db { doing, source }
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub snapshot: Option<SnapshotId>,
+    pub detail: String,
 }
 
 /// A snapshot's provenance.
@@ -281,6 +292,53 @@ impl Store {
         }
     }
 
+    /// Records a use of child-level data (an export, a page of children). Call it before the
+    /// data leaves the store, so a failure to audit stops the export.
+    pub async fn audit(
+        &self,
+        actor: &str,
+        action: &str,
+        snapshot: Option<SnapshotId>,
+        detail: &str,
+    ) -> Result<()> {
+        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        sqlx::query(
+            "INSERT INTO audit_log (at, actor, action, snapshot_id, detail) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(now)
+        .bind(actor)
+        .bind(action)
+        .bind(snapshot)
+        .bind(detail)
+        .execute(&self.pool)
+        .await
+        .map_err(db("recording the audit entry"))?;
+        Ok(())
+    }
+
+    /// The audit log, newest first.
+    pub async fn audit_entries(&self, limit: i64) -> Result<Vec<AuditEntry>> {
+        let rows = sqlx::query(
+            "SELECT at, actor, action, snapshot_id, detail FROM audit_log \
+             ORDER BY at DESC, action LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db("reading the audit log"))?;
+        rows.iter()
+            .map(|r| {
+                Ok(AuditEntry {
+                    at: r.try_get(0).map_err(db("reading the audit log"))?,
+                    actor: r.try_get(1).map_err(db("reading the audit log"))?,
+                    action: r.try_get(2).map_err(db("reading the audit log"))?,
+                    snapshot: r.try_get(3).map_err(db("reading the audit log"))?,
+                    detail: r.try_get(4).map_err(db("reading the audit log"))?,
+                })
+            })
+            .collect()
+    }
+
     /// The most recent snapshot, if any.
     pub async fn latest_snapshot(&self) -> Result<Option<SnapshotId>> {
         sqlx::query_scalar("SELECT MAX(snapshot_id) FROM snapshots")
@@ -358,9 +416,50 @@ impl Store {
             .collect()
     }
 
-    /// Loads a snapshot back into the case model, rows in the order they were imported.
+    /// Loads a snapshot back into the case model, rows in the order they were imported: from
+    /// the snapshot's cache when it matches this build's model, else from its tables (and
+    /// then the cache is written for next time).
     pub async fn load(&self, id: SnapshotId) -> Result<CaseModel> {
         let info = self.snapshot(id).await?;
+        let cached: Option<Vec<u8>> = sqlx::query_scalar(
+            "SELECT model FROM snapshot_cache WHERE snapshot_id = $1 AND fingerprint = $2",
+        )
+        .bind(id)
+        .bind(cache::fingerprint())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db("reading the snapshot cache"))?;
+        if let Some(bytes) = cached {
+            match tokio::task::spawn_blocking(move || cache::decode(&bytes)).await {
+                Ok(Ok(tables)) => {
+                    return Ok(CaseModel {
+                        la: info.la,
+                        tables,
+                    })
+                }
+                // A damaged cache is not fatal: the tables are the record.
+                Ok(Err(e)) => tracing::warn!("snapshot {id}: {e}; loading from the tables"),
+                Err(e) => tracing::warn!("snapshot {id}: cache decode stopped: {e}"),
+            }
+        }
+        let model = self.load_from_tables(id, info).await?;
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(db("caching the snapshot"))?;
+        sqlx::query("DELETE FROM snapshot_cache WHERE snapshot_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db("caching the snapshot"))?;
+        write_cache(&mut *tx, id, &model.tables).await?;
+        tx.commit().await.map_err(db("caching the snapshot"))?;
+        Ok(model)
+    }
+
+    /// Loads a snapshot from its tables, ignoring any cache.
+    pub async fn load_from_tables(&self, id: SnapshotId, info: SnapshotInfo) -> Result<CaseModel> {
         let mut csv_of: HashMap<&'static str, Vec<u8>> = HashMap::new();
         for spec in table_specs() {
             let text = self.table_csv(id, &spec).await?;
@@ -544,7 +643,23 @@ async fn write_snapshot(
         let shape = TableShape::of(name);
         insert_table(tx, !sqlite, id, tables, &shape, total_rows, progress).await?;
     }
+    write_cache(&mut **tx, id, tables).await?;
     Ok(id)
+}
+
+async fn write_cache(
+    conn: &mut sqlx::AnyConnection,
+    id: SnapshotId,
+    tables: &Tables,
+) -> Result<()> {
+    sqlx::query("INSERT INTO snapshot_cache (snapshot_id, fingerprint, model) VALUES ($1, $2, $3)")
+        .bind(id)
+        .bind(cache::fingerprint())
+        .bind(cache::encode(tables))
+        .execute(conn)
+        .await
+        .map_err(db("writing the snapshot cache"))?;
+    Ok(())
 }
 
 fn row_count(tables: &Tables) -> u64 {

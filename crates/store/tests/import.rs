@@ -23,7 +23,78 @@ on_both_backends!(
     every_table_round_trips,
     a_database_failure_mid_import_rolls_everything_back,
     concurrent_imports_get_distinct_snapshots,
+    the_snapshot_cache_loads_what_the_tables_hold,
+    child_level_use_is_audited,
 );
+
+/// A snapshot loads the same from its cache as from its tables; a stale or damaged cache is
+/// ignored and rewritten, and an old store without one gets one on first load.
+async fn the_snapshot_cache_loads_what_the_tables_hold(b: &Backend) {
+    let model = generated(300);
+    let store = Store::open(&b.url).await.unwrap();
+    let id = store
+        .import(&model.tables, &model.la, &[], meta(None), &quiet)
+        .await
+        .unwrap();
+    let info = store.snapshot(id).await.unwrap();
+    assert_eq!(store.load(id).await.unwrap(), model, "[{}] cache", b.name);
+    assert_eq!(
+        store.load_from_tables(id, info).await.unwrap(),
+        model,
+        "[{}] tables",
+        b.name
+    );
+    for damage in [
+        "UPDATE snapshot_cache SET fingerprint = 'an older model'",
+        "DELETE FROM snapshot_cache",
+    ] {
+        sqlx::query(damage).execute(store.pool()).await.unwrap();
+        assert_eq!(
+            store.load(id).await.unwrap(),
+            model,
+            "[{}] {damage}",
+            b.name
+        );
+        let fresh: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM snapshot_cache WHERE fingerprint <> 'an older model'",
+        )
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        assert_eq!(fresh, 1, "[{}] rewritten after {damage}", b.name);
+    }
+}
+
+/// Audit entries record actor, action, snapshot and detail, newest first.
+async fn child_level_use_is_audited(b: &Backend) {
+    let model = generated(50);
+    let store = Store::open(&b.url).await.unwrap();
+    let id = store
+        .import(&model.tables, &model.la, &[], meta(None), &quiet)
+        .await
+        .unwrap();
+    store
+        .audit(
+            "analyst1",
+            "export annex-a",
+            Some(id),
+            "as at 2026-03-31 to a.xlsx",
+        )
+        .await
+        .unwrap();
+    store
+        .audit("analyst2", "export cin", None, "x")
+        .await
+        .unwrap();
+    let log = store.audit_entries(10).await.unwrap();
+    assert_eq!(log.len(), 2);
+    assert!(log.iter().any(|e| e.actor == "analyst1"
+        && e.action == "export annex-a"
+        && e.snapshot == Some(id)
+        && e.detail == "as at 2026-03-31 to a.xlsx"));
+    // An entry for a snapshot that does not exist is refused.
+    assert!(store.audit("a", "b", Some(id + 99), "").await.is_err());
+}
 
 /// Person, referral, assessment with factors JSON, placement with a decimal distance, integers,
 /// quoting, non-ASCII text and NULLs all come back equal.

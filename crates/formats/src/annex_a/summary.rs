@@ -747,16 +747,19 @@ pub fn summarise(aa: &AnnexA, opts: &Options) -> Summary {
         .collect();
     types.sort();
     for t in types {
-        let label = cc::PLACEMENT_TYPE
-            .cell(&t)
-            .map(|c| c.split(") ").last().unwrap_or(c).to_string())
-            .unwrap_or_else(|| {
-                if t.is_empty() {
-                    "Not recorded".into()
-                } else {
-                    t.clone()
-                }
-            });
+        // The cell as written, without its letter: "K2: Children's Homes", and newer codes
+        // the template lacks ("K3: …") the same way.
+        let cell_text = b.figures[cla]
+            .rows
+            .iter()
+            .find(|&&r| code(aa, 8, r, "Placement Type", &cc::PLACEMENT_TYPE) == t)
+            .map(|&r| cell(aa, 8, r, "Placement Type").text())
+            .unwrap_or_default();
+        let label = match cell_text.split_once(") ") {
+            _ if t.is_empty() => "not recorded".to_string(),
+            Some((p, rest)) if p.len() == 1 => rest.to_string(),
+            _ => cell_text,
+        };
         b.share_where(
             &format!("cla-placement-{}", t.to_lowercase()),
             format!("Placement type {label}"),
