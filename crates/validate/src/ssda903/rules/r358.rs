@@ -1,4 +1,5 @@
 use super::prelude::*;
+use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A child under legal status J1, J2 or J3 (youth justice) must be over 10 at DECOM;
@@ -13,19 +14,31 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let (eps, header) = (cx.t(T::Episodes), cx.t(T::Header));
-    let by_child = rows_by_text(header, "CHILD");
     let (child, ls, decom) = (eps.col("CHILD"), eps.col("LS"), eps.col("DECOM"));
-    let dob = header.col("DOB");
+    let (hchild, dob) = (header.col("CHILD"), header.col("DOB"));
+    // Merged on CHILD (a missing CHILD matching a missing one): an episode is flagged when
+    // some merged DOB + 10 >= DECOM, i.e. the latest DOB does; a Header row when some
+    // merged episode starts on or before its DOB + 10, i.e. the earliest one does.
+    let dobs = dob_stats(header);
+    let mut earliest: HashMap<&str, Date> = HashMap::new();
     for r in eps.rows() {
         if !is_in(ls, r, &["J1", "J2", "J3"]) {
             continue;
         }
         let Some(start) = decom.date(r) else { continue };
-        for &h in by_child.get(child.text(r)).map_or(&[][..], Vec::as_slice) {
-            if dob.date(h as usize).is_some_and(|d| plus_years(d, 10) >= start) {
-                f.flag(T::Episodes, r);
-                f.flag(T::Header, h as usize);
-            }
+        let key = child.text(r);
+        if dobs.get(key).and_then(|s| s.max).is_some_and(|d| plus_years(d, 10) >= start) {
+            f.flag(T::Episodes, r);
+        }
+        let e = earliest.entry(key).or_insert(start);
+        *e = (*e).min(start);
+    }
+    for h in header.rows() {
+        let (Some(d), Some(&start)) = (dob.date(h), earliest.get(hchild.text(h))) else {
+            continue;
+        };
+        if plus_years(d, 10) >= start {
+            f.flag(T::Header, h);
         }
     }
 }

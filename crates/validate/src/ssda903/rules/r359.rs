@@ -12,28 +12,20 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
-    let (eps, header) = (cx.t(T::Episodes), cx.t(T::Header));
-    let by_child = rows_by_text(header, "CHILD");
-    let (child, dec, ls, place) = (
-        eps.col("CHILD"),
-        eps.col("DEC"),
-        eps.col("LS"),
-        eps.col("PLACE"),
-    );
-    let dob = header.col("DOB");
-    for r in eps.rows() {
-        if dec.is_present(r) || (ls.str(r) == Some("V2") && place.str(r) == Some("K2")) {
-            continue;
-        }
-        let adult = by_child.get(child.text(r)).is_some_and(|hs| {
-            hs.iter()
-                .filter_map(|&h| dob.date(h as usize))
-                .any(|d| plus_years(d, 18) < cx.end)
-        });
-        if adult {
-            f.flag(T::Episodes, r);
-        }
-    }
+    // Some merged Header DOB + 18 is before the end iff the earliest is.
+    let dobs = dob_stats(cx.t(T::Header));
+    let t = cx.t(T::Episodes);
+    let (ls, place, dec, child) = (t.col("LS"), t.col("PLACE"), t.col("DEC"), t.col("CHILD"));
+    flag_where(cx, f, T::Episodes, |_, r| {
+        let section_20_community_home =
+            ls.str(r) == Some("V2") && place.str(r) == Some("K2");
+        !dec.is_present(r)
+            && !section_20_community_home
+            && dobs
+                .get(child.text(r))
+                .and_then(|s| s.min)
+                .is_some_and(|d| plus_years(d, 18) < cx.end)
+    });
 }
 
 #[cfg(test)]

@@ -12,14 +12,16 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
-    flag_where(cx, f, T::Episodes, |t, r| {
-        let (decom, dec) = (t.col("DECOM"), t.col("DEC"));
+    let t = cx.t(T::Episodes);
+    let (decom, dec, ls) = (t.col("DECOM"), t.col("DEC"), t.col("LS"));
+    flag_where(cx, f, T::Episodes, |_, r| {
+        let (decom, dec) = (decom, dec);
         let end = if dec.is_present(r) {
             dec.date(r)
         } else {
             Some(cx.end)
         };
-        t.col("LS").str(r) == Some("V3")
+        ls.str(r) == Some("V3")
             && matches!((decom.date(r), end), (Some(s), Some(e)) if s.days_until(e) > 17)
     });
 }

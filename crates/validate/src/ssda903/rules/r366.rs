@@ -9,8 +9,10 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            t.col("LS").str(r) == Some("V3") && t.col("RNE").str(r) != Some("S")
+        let t = cx.t(T::Episodes);
+        let (ls, rne) = (t.col("LS"), t.col("RNE"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            ls.str(r) == Some("V3") && rne.str(r) != Some("S")
         })
     }),
 }];

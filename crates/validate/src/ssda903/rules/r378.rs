@@ -9,8 +9,10 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            t.col("PLACE").str(r) == Some("P1") && t.col("LS").str(r) == Some("V2")
+        let t = cx.t(T::Episodes);
+        let (place, ls) = (t.col("PLACE"), t.col("LS"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            place.str(r) == Some("P1") && ls.str(r) == Some("V2")
         })
     }),
 }];

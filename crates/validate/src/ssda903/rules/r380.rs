@@ -11,8 +11,10 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            is_in(t.col("PLACE"), r, TEMPORARY) && !is_in(t.col("RNE"), r, &["P", "B"])
+        let t = cx.t(T::Episodes);
+        let (place, rne) = (t.col("PLACE"), t.col("RNE"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            is_in(place, r, TEMPORARY) && !is_in(rne, r, &["P", "B"])
         })
     }),
 }];

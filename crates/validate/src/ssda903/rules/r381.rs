@@ -11,9 +11,11 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            let rec = t.col("REC").str(r);
-            is_in(t.col("PLACE"), r, TEMPORARY) && rec.is_some() && rec != Some("X1")
+        let t = cx.t(T::Episodes);
+        let (rec, place) = (t.col("REC"), t.col("PLACE"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            let rec = rec.str(r);
+            is_in(place, r, TEMPORARY) && rec.is_some() && rec != Some("X1")
         })
     }),
 }];

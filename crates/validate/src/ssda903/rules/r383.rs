@@ -33,24 +33,26 @@ fn check(cx: &Ctx, f: &mut Flags<T>, postcode: bool) {
     );
     let dates: Vec<Option<Date>> = eps
         .rows()
-        .map(|r| decom.str(r).and_then(parse_dayfirst))
+        .map(|r| match decom.date(r) {
+            // A strict dd/mm/yyyy date reads the same day first.
+            Some(d) => in_pandas_range(d),
+            None => decom.str(r).and_then(parse_dayfirst),
+        })
         .collect();
-    let order = sorted_rows(eps, |r| nat_last(dates.get(r).copied().flatten()));
-    for w in order.windows(3) {
-        let [before, temp, cur] = [w[0], w[1], w[2]];
-        if !(same_child(eps, cur, temp) && same_child(eps, cur, before)) {
-            continue;
+    for_each_child_sorted(eps, |r| nat_last(dates.get(r).copied().flatten()), |rows| {
+        for w in rows.windows(3) {
+            let [before, temp, cur] = [w[0], w[1], w[2]];
+            if !is_in(place, temp, &["T0", "T1", "T2", "T3", "T4"]) {
+                continue;
+            }
+            if rne.str(cur) != Some("P")
+                || py_ne(place.str(cur), place.str(before))
+                || (postcode && py_ne(post.str(cur), post.str(before)))
+            {
+                f.flag(T::Episodes, cur);
+            }
         }
-        if !is_in(place, temp, &["T0", "T1", "T2", "T3", "T4"]) {
-            continue;
-        }
-        if rne.str(cur) != Some("P")
-            || py_ne(place.str(cur), place.str(before))
-            || (postcode && py_ne(post.str(cur), post.str(before)))
-        {
-            f.flag(T::Episodes, cur);
-        }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -8,8 +8,10 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            is_in(t.col("LS"), r, &["V3", "V4"]) && is_in(t.col("PLACE"), r, &["U1", "U4"])
+        let t = cx.t(T::Episodes);
+        let (ls, place) = (t.col("LS"), t.col("PLACE"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            is_in(ls, r, &["V3", "V4"]) && is_in(place, r, &["U1", "U4"])
         })
     }),
 }];

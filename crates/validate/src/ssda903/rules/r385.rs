@@ -8,7 +8,9 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| t.col("DEC").date(r).is_some_and(|d| d > cx.end))
+        let t = cx.t(T::Episodes);
+        let dec = t.col("DEC");
+        flag_where(cx, f, T::Episodes, |_, r| dec.date(r).is_some_and(|d| d > cx.end))
     }),
 }];
 

@@ -12,24 +12,17 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
-    let (eps, header) = (cx.t(T::Episodes), cx.t(T::Header));
-    let by_child = rows_by_text(header, "CHILD");
-    let (child, rec, dec) = (eps.col("CHILD"), eps.col("REC"), eps.col("DEC"));
-    let dob = header.col("DOB");
-    for r in eps.rows() {
-        if !is_in(rec, r, &["E11", "E12"]) {
-            continue;
-        }
-        let Some(end) = dec.date(r) else { continue };
-        let adult = by_child.get(child.text(r)).is_some_and(|hs| {
-            hs.iter()
-                .filter_map(|&h| dob.date(h as usize))
-                .any(|d| end >= plus_years(d, 18))
-        });
-        if adult {
-            f.flag(T::Episodes, r);
-        }
-    }
+    // Some merged Header DOB + 18 is on or before DEC iff the earliest is.
+    let dobs = dob_stats(cx.t(T::Header));
+    let t = cx.t(T::Episodes);
+    let (rec, dec, child) = (t.col("REC"), t.col("DEC"), t.col("CHILD"));
+    flag_where(cx, f, T::Episodes, |_, r| {
+        is_in(rec, r, &["E11", "E12"])
+            && matches!(
+                (dec.date(r), dobs.get(child.text(r)).and_then(|s| s.min)),
+                (Some(end), Some(d)) if end >= plus_years(d, 18)
+            )
+    });
 }
 
 #[cfg(test)]

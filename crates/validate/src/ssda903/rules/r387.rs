@@ -13,8 +13,9 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 /// Episodes ending with one of `codes` whose child is under `years` at DEC, or whose age
-/// is unknown: any merged Header row (or none) that does not show DOB + years <= DEC.
-/// With `dec_required`, episodes without a valid DEC are skipped.
+/// is unknown: some merged Header row (or none at all) does not show DOB + years <= DEC,
+/// i.e. no Header row, an invalid DOB, no valid DEC, or the latest DOB too late. With
+/// `dec_required`, episodes without a valid DEC are skipped.
 pub(super) fn under_age_at_dec(
     cx: &Ctx,
     f: &mut Flags<T>,
@@ -22,28 +23,28 @@ pub(super) fn under_age_at_dec(
     years: i32,
     dec_required: bool,
 ) {
-    let (eps, header) = (cx.t(T::Episodes), cx.t(T::Header));
-    let by_child = rows_by_text(header, "CHILD");
-    let (child, rec, dec) = (eps.col("CHILD"), eps.col("REC"), eps.col("DEC"));
-    let dob = header.col("DOB");
-    for r in eps.rows() {
+    let dobs = dob_stats(cx.t(T::Header));
+    let t = cx.t(T::Episodes);
+    let (rec, dec, child) = (t.col("REC"), t.col("DEC"), t.col("CHILD"));
+    flag_where(cx, f, T::Episodes, |_, r| {
         if !is_in(rec, r, codes) {
-            continue;
+            return false;
         }
         let end = dec.date(r);
         if dec_required && end.is_none() {
-            continue;
+            return false;
         }
-        let old_enough =
-            |h: u32| matches!((dob.date(h as usize), end), (Some(d), Some(e)) if plus_years(d, years) <= e);
-        let bad = match by_child.get(child.text(r)) {
+        match dobs.get(child.text(r)) {
             None => true,
-            Some(hs) => hs.iter().any(|&h| !old_enough(h)),
-        };
-        if bad {
-            f.flag(T::Episodes, r);
+            Some(s) => {
+                s.any_invalid
+                    || match (end, s.max) {
+                        (Some(e), Some(d)) => plus_years(d, years) > e,
+                        _ => true,
+                    }
+            }
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -9,9 +9,11 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            is_in(t.col("REC"), r, &["E11", "E12"])
-                && !is_in(t.col("PLACE"), r, &["A3", "A4", "A5", "A6"])
+        let t = cx.t(T::Episodes);
+        let (rec, place) = (t.col("REC"), t.col("PLACE"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            is_in(rec, r, &["E11", "E12"])
+                && !is_in(place, r, &["A3", "A4", "A5", "A6"])
         })
     }),
 }];

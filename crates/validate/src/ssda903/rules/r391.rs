@@ -9,9 +9,12 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Oc3],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Oc3, |t, r| {
-            t.col("DOB").date(r).is_some_and(|d| plus_years(d, 17) > cx.end)
-                && ["IN_TOUCH", "ACTIV", "ACCOM"].iter().any(|c| t.col(c).is_present(r))
+        let t = cx.t(T::Oc3);
+        let dob = t.col("DOB");
+        let outcomes = [t.col("IN_TOUCH"), t.col("ACTIV"), t.col("ACCOM")];
+        flag_where(cx, f, T::Oc3, |_, r| {
+            dob.date(r).is_some_and(|d| plus_years(d, 17) > cx.end)
+                && outcomes.iter().any(|c| c.is_present(r))
         })
     }),
 }];

@@ -15,10 +15,12 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let Some(uasc) = uasc_children(cx) else { return };
-    flag_where(cx, f, T::Episodes, |t, r| {
-        !uasc.contains(t.col("CHILD").text(r))
-            && !is_in(t.col("LS"), r, &["V3", "V4"])
-            && !t.col("PL_DISTANCE").is_present(r)
+    let t = cx.t(T::Episodes);
+    let (child, ls, pl_distance) = (t.col("CHILD"), t.col("LS"), t.col("PL_DISTANCE"));
+    flag_where(cx, f, T::Episodes, |_, r| {
+        !uasc.contains(child.text(r))
+            && !is_in(ls, r, &["V3", "V4"])
+            && !pl_distance.is_present(r)
     });
 }
 
@@ -44,5 +46,18 @@ mod tests {
     fn nothing_without_uasc_information() {
         let t = tables(&[(T::Episodes, EPS), (T::Header, "CHILD,SEX\n1,M")]);
         assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[]));
+    }
+
+    #[test]
+    fn blank_uasc_rows_mean_no_uasc_children() {
+        // With no Header this year, only UASC rows with a value besides CHILD count; when
+        // none has one the reference crashes (it cannot add a column to an empty frame).
+        // We treat it as no UASC child this year and still use last year's Header.
+        let t = tables(&[
+            (T::Episodes, EPS),
+            (T::Uasc, "CHILD,SEX,DOB,DUC\n1,,,"),
+            (T::HeaderLast, "CHILD,UASC\n3,1"),
+        ]);
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[0, 4]));
     }
 }

@@ -14,10 +14,12 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let uasc = uasc_children(cx).unwrap_or_default();
-    flag_where(cx, f, T::Episodes, |t, r| {
-        !uasc.contains(t.col("CHILD").text(r))
-            && !is_in(t.col("LS"), r, &["V3", "V4"])
-            && (!t.col("HOME_POST").is_present(r) || !t.col("PL_POST").is_present(r))
+    let t = cx.t(T::Episodes);
+    let (child, ls, home_post, pl_post) = (t.col("CHILD"), t.col("LS"), t.col("HOME_POST"), t.col("PL_POST"));
+    flag_where(cx, f, T::Episodes, |_, r| {
+        !uasc.contains(child.text(r))
+            && !is_in(ls, r, &["V3", "V4"])
+            && (!home_post.is_present(r) || !pl_post.is_present(r))
     });
 }
 

@@ -9,9 +9,11 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            t.col("PLACE").str(r) != Some("P1")
-                && py_eq(t.col("HOME_POST").str(r), t.col("PL_POST").str(r))
+        let t = cx.t(T::Episodes);
+        let (place, home_post, pl_post) = (t.col("PLACE"), t.col("HOME_POST"), t.col("PL_POST"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            place.str(r) != Some("P1")
+                && py_eq(home_post.str(r), pl_post.str(r))
         })
     }),
 }];

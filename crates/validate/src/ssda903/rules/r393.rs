@@ -26,10 +26,12 @@ fn check(cx: &Ctx, f: &mut Flags<T>, female: &str) {
     let eps = cx.t(T::Episodes);
     let ls = eps.col("LS");
     let looked_after = texts_where(eps, "CHILD", |r| !is_in(ls, r, &["V3", "V4"]));
-    flag_where(cx, f, T::Header, |t, r| {
-        t.col("SEX").str(r) == Some(female)
-            && looked_after.contains(t.col("CHILD").text(r))
-            && !t.col("MOTHER").is_present(r)
+    let t = cx.t(T::Header);
+    let (sex, child, mother) = (t.col("SEX"), t.col("CHILD"), t.col("MOTHER"));
+    flag_where(cx, f, T::Header, |_, r| {
+        sex.str(r) == Some(female)
+            && looked_after.contains(child.text(r))
+            && !mother.is_present(r)
     });
 }
 

@@ -8,9 +8,11 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            is_in(t.col("LS"), r, &["V3", "V4"])
-                && (t.col("HOME_POST").is_present(r) || t.col("PL_POST").is_present(r))
+        let t = cx.t(T::Episodes);
+        let (ls, home_post, pl_post) = (t.col("LS"), t.col("HOME_POST"), t.col("PL_POST"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            is_in(ls, r, &["V3", "V4"])
+                && (home_post.is_present(r) || pl_post.is_present(r))
         })
     }),
 }];

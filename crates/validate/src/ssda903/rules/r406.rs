@@ -13,8 +13,10 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let Some(uasc) = uasc_children(cx) else { return };
-    flag_where(cx, f, T::Episodes, |t, r| {
-        uasc.contains(t.col("CHILD").text(r)) && t.col("PL_DISTANCE").is_present(r)
+    let t = cx.t(T::Episodes);
+    let (child, pl_distance) = (t.col("CHILD"), t.col("PL_DISTANCE"));
+    flag_where(cx, f, T::Episodes, |_, r| {
+        uasc.contains(child.text(r)) && pl_distance.is_present(r)
     });
 }
 

@@ -1,4 +1,5 @@
 use super::prelude::*;
+use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// An episode ending with a special guardianship order (REC E45–E48) must end before
@@ -13,19 +14,31 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let (eps, header) = (cx.t(T::Episodes), cx.t(T::Header));
-    let by_child = rows_by_text(header, "CHILD");
     let (child, rec, dec) = (eps.col("CHILD"), eps.col("REC"), eps.col("DEC"));
-    let dob = header.col("DOB");
+    let (hchild, dob) = (header.col("CHILD"), header.col("DOB"));
+    // Merged on CHILD (a missing CHILD matching a missing one): an episode is flagged when
+    // some merged DOB + 18 < DEC, i.e. the earliest DOB does; a Header row when some merged
+    // episode ends after its DOB + 18, i.e. the latest one does.
+    let dobs = dob_stats(header);
+    let mut latest: HashMap<&str, Date> = HashMap::new();
     for r in eps.rows() {
         if !is_in(rec, r, &["E45", "E46", "E47", "E48"]) {
             continue;
         }
         let Some(end) = dec.date(r) else { continue };
-        for &h in by_child.get(child.text(r)).map_or(&[][..], Vec::as_slice) {
-            if dob.date(h as usize).is_some_and(|d| plus_years(d, 18) < end) {
-                f.flag(T::Episodes, r);
-                f.flag(T::Header, h as usize);
-            }
+        let key = child.text(r);
+        if dobs.get(key).and_then(|s| s.min).is_some_and(|d| plus_years(d, 18) < end) {
+            f.flag(T::Episodes, r);
+        }
+        let e = latest.entry(key).or_insert(end);
+        *e = (*e).max(end);
+    }
+    for h in header.rows() {
+        let (Some(d), Some(&end)) = (dob.date(h), latest.get(hchild.text(h))) else {
+            continue;
+        };
+        if plus_years(d, 18) < end {
+            f.flag(T::Header, h);
         }
     }
 }

@@ -9,8 +9,10 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            is_in(t.col("PLACE"), r, &["A5", "A6"]) && t.col("LS").str(r) != Some("E1")
+        let t = cx.t(T::Episodes);
+        let (place, ls) = (t.col("PLACE"), t.col("LS"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            is_in(place, r, &["A5", "A6"]) && ls.str(r) != Some("E1")
         })
     }),
 }];

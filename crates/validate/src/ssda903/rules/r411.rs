@@ -9,9 +9,11 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            t.col("PL_LOCATION").str(r) == Some("IN")
-                && (cx.la.is_none() || t.col("PL_LA").str(r) != cx.la)
+        let t = cx.t(T::Episodes);
+        let (pl_location, pl_la) = (t.col("PL_LOCATION"), t.col("PL_LA"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            pl_location.str(r) == Some("IN")
+                && (cx.la.is_none() || pl_la.str(r) != cx.la)
         })
     }),
 }];

@@ -8,8 +8,10 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            is_in(t.col("LS"), r, &["V3", "V4"]) && t.col("PL_LA").is_present(r)
+        let t = cx.t(T::Episodes);
+        let (ls, pl_la) = (t.col("LS"), t.col("PL_LA"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            is_in(ls, r, &["V3", "V4"]) && pl_la.is_present(r)
         })
     }),
 }];

@@ -25,9 +25,11 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
             _ => {}
         }
     }
-    flag_where(cx, f, T::Episodes, |t, r| {
-        is_in(t.col("LS"), r, &["V3", "V4"])
-            && seen.get(t.col("CHILD").text(r)) == Some(&(true, true))
+    let t = cx.t(T::Episodes);
+    let (ls, child) = (t.col("LS"), t.col("CHILD"));
+    flag_where(cx, f, T::Episodes, |_, r| {
+        is_in(ls, r, &["V3", "V4"])
+            && seen.get(child.text(r)) == Some(&(true, true))
     });
 }
 

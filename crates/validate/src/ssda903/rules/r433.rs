@@ -14,16 +14,16 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let eps = cx.t(T::Episodes);
     let (decom, dec, rne) = (eps.col("DECOM"), eps.col("DEC"), eps.col("RNE"));
-    let order = sorted_rows(eps, |r| (nat_last(decom.date(r)), nat_last(dec.date(r))));
-    for w in order.windows(2) {
-        let (prev, cur) = (w[0], w[1]);
-        if same_child(eps, cur, prev)
-            && is_in(rne, cur, &["P", "L", "T", "U", "B"])
-            && !py_eq(dec.str(prev), decom.str(cur))
-        {
-            f.flag(T::Episodes, cur);
+    for_each_child_sorted(eps, |r| (nat_last(decom.date(r)), nat_last(dec.date(r))), |rows| {
+        for w in rows.windows(2) {
+            let (prev, cur) = (w[0], w[1]);
+            if is_in(rne, cur, &["P", "L", "T", "U", "B"])
+                && !py_eq(dec.str(prev), decom.str(cur))
+            {
+                f.flag(T::Episodes, cur);
+            }
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -19,17 +19,17 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         .iter()
         .map(|c| eps.col(c))
         .collect();
-    let order = sorted_rows(eps, |r| nat_last(decom.date(r)));
-    for w in order.windows(2) {
-        let (prev, cur) = (w[0], w[1]);
-        if same_child(eps, cur, prev)
-            && is_in(rne, cur, &["P", "T"])
-            && (py_ne(ls.str(cur), ls.str(prev))
-                || placement.iter().all(|c| py_eq(c.str(cur), c.str(prev))))
-        {
-            f.flag(T::Episodes, cur);
+    for_each_child_sorted(eps, |r| nat_last(decom.date(r)), |rows| {
+        for w in rows.windows(2) {
+            let (prev, cur) = (w[0], w[1]);
+            if is_in(rne, cur, &["P", "T"])
+                && (py_ne(ls.str(cur), ls.str(prev))
+                    || placement.iter().all(|c| py_eq(c.str(cur), c.str(prev))))
+            {
+                f.flag(T::Episodes, cur);
+            }
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -21,16 +21,16 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         .map(|c| eps.col(c))
         .collect();
     let same = |c: &Column, a: usize, b: usize| c.str(a).unwrap_or("*") == c.str(b).unwrap_or("*");
-    let order = sorted_rows(eps, |r| nat_last(decom.date(r)));
-    for w in order.windows(2) {
-        let (prev, cur) = (w[0], w[1]);
-        if same_child(eps, cur, prev)
-            && is_in(rne, cur, &["U", "B"])
-            && (same(cols[0], cur, prev) || cols[1..].iter().all(|c| same(c, cur, prev)))
-        {
-            f.flag(T::Episodes, cur);
+    for_each_child_sorted(eps, |r| nat_last(decom.date(r)), |rows| {
+        for w in rows.windows(2) {
+            let (prev, cur) = (w[0], w[1]);
+            if is_in(rne, cur, &["U", "B"])
+                && (same(cols[0], cur, prev) || cols[1..].iter().all(|c| same(c, cur, prev)))
+            {
+                f.flag(T::Episodes, cur);
+            }
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -14,14 +14,14 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let eps = cx.t(T::Episodes);
     let (decom, rec) = (eps.col("DECOM"), eps.col("REC"));
-    let order = sorted_rows(eps, |r| nat_last(decom.date(r)));
-    for w in order.windows(2) {
-        let (cur, next) = (w[0], w[1]);
-        if decom.date(cur).is_some() && is_in(rec, cur, &["E2", "E15"]) && same_child(eps, cur, next)
-        {
-            f.flag(T::Episodes, cur);
+    for_each_child_sorted(eps, |r| nat_last(decom.date(r)), |rows| {
+        // Every episode but the child's last has a later one.
+        for &cur in rows.iter().take(rows.len().saturating_sub(1)) {
+            if decom.date(cur).is_some() && is_in(rec, cur, &["E2", "E15"]) {
+                f.flag(T::Episodes, cur);
+            }
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -9,9 +9,11 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Reviews],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Reviews, |t, r| {
-            t.col("REVIEW_CODE").str(r) == Some("PN0")
-                && matches!((t.col("REVIEW").date(r), t.col("DOB").date(r)),
+        let t = cx.t(T::Reviews);
+        let (review_code, review, dob) = (t.col("REVIEW_CODE"), t.col("REVIEW"), t.col("DOB"));
+        flag_where(cx, f, T::Reviews, |_, r| {
+            review_code.str(r) == Some("PN0")
+                && matches!((review.date(r), dob.date(r)),
                     (Some(rv), Some(dob)) if rv > plus_years(dob, 4))
         })
     }),

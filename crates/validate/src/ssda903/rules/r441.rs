@@ -9,9 +9,11 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Reviews],
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Reviews, |t, r| {
-            is_in(t.col("REVIEW_CODE"), r, &["PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"])
-                && matches!((t.col("REVIEW").date(r), t.col("DOB").date(r)),
+        let t = cx.t(T::Reviews);
+        let (review_code, review, dob) = (t.col("REVIEW_CODE"), t.col("REVIEW"), t.col("DOB"));
+        flag_where(cx, f, T::Reviews, |_, r| {
+            is_in(review_code, r, &["PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"])
+                && matches!((review.date(r), dob.date(r)),
                     (Some(rv), Some(dob)) if rv < plus_years(dob, 4))
         })
     }),

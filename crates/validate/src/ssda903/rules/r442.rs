@@ -15,8 +15,10 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let eps = cx.t(T::Episodes);
     let ls = eps.col("LS");
     let looked_after = texts_where(eps, "CHILD", |r| !is_in(ls, r, &["V3", "V4"]));
-    flag_where(cx, f, T::Header, |t, r| {
-        looked_after.contains(t.col("CHILD").text(r)) && !t.col("UPN").is_present(r)
+    let t = cx.t(T::Header);
+    let (child, upn) = (t.col("CHILD"), t.col("UPN"));
+    flag_where(cx, f, T::Header, |_, r| {
+        looked_after.contains(child.text(r)) && !upn.is_present(r)
     });
 }
 

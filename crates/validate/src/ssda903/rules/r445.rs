@@ -8,9 +8,11 @@ pub const RULES: &[Rule] = &[rule! {
     tables: [Episodes],
     years: Y2022_23..=Y2023_24,
     check: Check::Custom(|cx, f| {
-        flag_where(cx, f, T::Episodes, |t, r| {
-            t.col("LS").str(r) == Some("D1")
-                && t.col("DECOM").date(r).is_some_and(|d| d > Date::ymd(2005, 12, 31))
+        let t = cx.t(T::Episodes);
+        let (ls, decom) = (t.col("LS"), t.col("DECOM"));
+        flag_where(cx, f, T::Episodes, |_, r| {
+            ls.str(r) == Some("D1")
+                && decom.date(r).is_some_and(|d| d > Date::ymd(2005, 12, 31))
         })
     }),
 }];

@@ -36,15 +36,64 @@ pub fn texts_where<'t>(
 /// The row order of `sort_values(["CHILD", …])`: children in string order, rows without
 /// a CHILD last, then `key`; stable, as pandas' multi-column sort is.
 pub fn sorted_rows<K: Ord>(table: &Table, key: impl Fn(usize) -> K) -> Vec<usize> {
+    let groups = table.by_child();
+    let mut children: Vec<&String> = groups.keys().collect();
+    children.sort_unstable();
+    let mut out = Vec::with_capacity(table.len());
+    for c in children {
+        let start = out.len();
+        out.extend(groups[c].iter().map(|&r| r as usize));
+        out[start..].sort_by_key(|&r| key(r));
+    }
+    let start = out.len();
     let child = table.col("CHILD");
-    let mut rows: Vec<usize> = table.rows().collect();
-    rows.sort_by(|&a, &b| {
-        let (ca, cb) = (child.str(a), child.str(b));
-        (ca.is_none(), ca)
-            .cmp(&(cb.is_none(), cb))
-            .then_with(|| key(a).cmp(&key(b)))
-    });
-    rows
+    out.extend(table.rows().filter(|&r| !child.is_present(r)));
+    out[start..].sort_by_key(|&r| key(r));
+    out
+}
+
+/// Each child's rows ordered (stably) by `key`, children in no particular order, rows
+/// without a CHILD left out: for rules that only compare a child's consecutive episodes.
+pub fn for_each_child_sorted<K: Ord>(
+    table: &Table,
+    key: impl Fn(usize) -> K,
+    mut each: impl FnMut(&[usize]),
+) {
+    let mut rows: Vec<usize> = Vec::new();
+    for group in table.by_child().values() {
+        rows.clear();
+        rows.extend(group.iter().map(|&r| r as usize));
+        rows.sort_by_key(|&r| key(r));
+        each(&rows);
+    }
+}
+
+/// What the Header rows merged onto one CHILD key (missing = "") say about the DOB: how
+/// many rows, whether any DOB is not a valid date, and the earliest and latest valid DOB.
+/// Lets a merge-then-test rule ask "does any merged row …" in one lookup.
+#[derive(Clone, Copy, Default)]
+pub struct DobStats {
+    pub rows: usize,
+    pub any_invalid: bool,
+    pub min: Option<Date>,
+    pub max: Option<Date>,
+}
+
+pub fn dob_stats(header: &Table) -> HashMap<&str, DobStats> {
+    let (child, dob) = (header.col("CHILD"), header.col("DOB"));
+    let mut map: HashMap<&str, DobStats> = HashMap::new();
+    for r in header.rows() {
+        let s = map.entry(child.text(r)).or_default();
+        s.rows += 1;
+        match dob.date(r) {
+            Some(d) => {
+                s.min = Some(s.min.map_or(d, |m| m.min(d)));
+                s.max = Some(s.max.map_or(d, |m| m.max(d)));
+            }
+            None => s.any_invalid = true,
+        }
+    }
+    map
 }
 
 /// A sort key putting a missing date (NaT) after every date, as pandas sorts.
@@ -231,16 +280,17 @@ pub fn status_periods_longer_than(cx: &Ctx, f: &mut Flags<T>, ls: &str, max_days
 /// valid DOB) was under `years` at DECOM (370–374, the reference's `decom_before_dob`;
 /// open episodes are not checked).
 pub fn placed_under_age(cx: &Ctx, f: &mut Flags<T>, place: &str, years: i32) {
+    // Some merged DOB gives DECOM < DOB + years iff the latest one does.
     placement_check(cx, f, place, |decom, _dec, dob| {
-        decom < plus_years(dob, years)
+        dob.max.is_some_and(|d| decom < plus_years(d, years))
     });
 }
 
 /// Episodes placed in `place` with a valid DECOM and DEC, whose child has a Header row with
 /// a valid DOB, that lasted more than `days` (375, 376, 379: `dec_after_decom`).
 pub fn placement_longer_than(cx: &Ctx, f: &mut Flags<T>, place: &str, days: i64) {
-    placement_check(cx, f, place, |decom, dec, _dob| {
-        decom.days_until(dec) > days
+    placement_check(cx, f, place, |decom, dec, dob| {
+        dob.max.is_some() && decom.days_until(dec) > days
     });
 }
 
@@ -248,17 +298,16 @@ fn placement_check(
     cx: &Ctx,
     f: &mut Flags<T>,
     place: &str,
-    bad: impl Fn(Date, Date, Date) -> bool,
+    bad: impl Fn(Date, Date, DobStats) -> bool,
 ) {
-    let (eps, header) = (cx.t(T::Episodes), cx.t(T::Header));
-    let by_child = rows_by_text(header, "CHILD");
+    let eps = cx.t(T::Episodes);
+    let dobs = dob_stats(cx.t(T::Header));
     let (child, pl, decom, dec) = (
         eps.col("CHILD"),
         eps.col("PLACE"),
         eps.col("DECOM"),
         eps.col("DEC"),
     );
-    let dob = header.col("DOB");
     for r in eps.rows() {
         if pl.str(r) != Some(place) {
             continue;
@@ -266,12 +315,7 @@ fn placement_check(
         let (Some(start), Some(end)) = (decom.date(r), dec.date(r)) else {
             continue;
         };
-        let hit = by_child.get(child.text(r)).is_some_and(|hs| {
-            hs.iter()
-                .filter_map(|&h| dob.date(h as usize))
-                .any(|d| bad(start, end, d))
-        });
-        if hit {
+        if dobs.get(child.text(r)).is_some_and(|&d| bad(start, end, d)) {
             f.flag(T::Episodes, r);
         }
     }
@@ -446,36 +490,19 @@ fn two_digit_year(y: i32) -> i32 {
     year
 }
 
-/// pandas timestamps (nanoseconds) cover 1677-09-21 to 2262-04-11.
+/// pandas timestamps (nanoseconds) cover 1677-09-22 to 2262-04-11; a date outside is NaT.
 fn in_bounds(d: Option<Date>) -> Option<Date> {
-    d.filter(|d| (1678..=2261).contains(&d.year()))
+    d.and_then(in_pandas_range)
 }
 
-/// A postcode of the UK form (outward code A9, A99, AA9, AA99, A9A or AA9A; inward 9AA),
-/// spaces ignored, as the reference strips them before its lookup.
-pub fn postcode_shaped(pc: &str) -> bool {
-    let s: Vec<u8> = pc.bytes().filter(|&b| b != b' ').collect();
-    if s.len() < 5 || s.len() > 7 {
-        return false;
-    }
-    let (out, inward) = s.split_at(s.len() - 3);
-    let inward_ok = inward[0].is_ascii_digit()
-        && inward[1].is_ascii_alphabetic()
-        && inward[2].is_ascii_alphabetic();
-    let shape: String = out
-        .iter()
-        .map(|b| {
-            if b.is_ascii_digit() {
-                '9'
-            } else if b.is_ascii_alphabetic() {
-                'A'
-            } else {
-                '?'
-            }
-        })
-        .collect();
-    inward_ok && ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(&shape.as_str())
+pub fn in_pandas_range(d: Date) -> Option<Date> {
+    (Date::ymd(1677, 9, 22) <= d && d <= Date::ymd(2262, 4, 11)).then_some(d)
 }
+
+/// Derived Episodes columns the postcode lookup is to supply for 392c: non-empty when
+/// HOME_POST / PL_POST is found in the ONS postcode directory (the reference's `pcd`).
+pub const HOME_POST_FOUND: &str = "HOME_POST_FOUND";
+pub const PL_POST_FOUND: &str = "PL_POST_FOUND";
 
 #[cfg(test)]
 mod tests {
@@ -528,16 +555,30 @@ mod tests {
             assert_eq!(parse_dayfirst(bad), None, "{bad}");
         }
     }
+}
 
+#[cfg(test)]
+mod timing {
+    /// `H3_TIMING=dir cargo test -p validate timing -- --ignored --nocapture`
     #[test]
-    fn postcode_shapes() {
-        for ok in [
-            "SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A1BB",
-        ] {
-            assert!(postcode_shaped(ok), "{ok}");
-        }
-        for bad in ["", "SW1A", "1AA 1AA", "SW1A 1A1", "ABCDEFG", "SW1A  1AAX"] {
-            assert!(!postcode_shaped(bad), "{bad}");
+    #[ignore]
+    fn time_rules() {
+        use crate::ssda903::*;
+        let Ok(dir) = std::env::var("H3_TIMING") else {
+            return;
+        };
+        let mut t = Tables::default();
+        read_csv_dir(std::path::Path::new(&dir), false, &mut t).expect("read");
+        t.derive_header_uasc();
+        let cx = Ctx::new(&t, 2026, Some("E09000027"), FileFormat::Csv);
+        for r in pack(2026) {
+            let s = std::time::Instant::now();
+            let out = run_rule(r, &cx);
+            let n = match out {
+                crate::engine::Outcome::Flagged(v) => v.len(),
+                _ => 0,
+            };
+            eprintln!("{} {:?} {n}", r.code, s.elapsed());
         }
     }
 }
