@@ -31,12 +31,12 @@ fn check(cx: &Ctx, f: &mut Flags<T>, postcode: bool) {
         eps.col("RNE"),
         eps.col("PL_POST"),
     );
-    let dates: Vec<Option<Date>> = eps
+    let dates: Vec<Option<(Date, u32)>> = eps
         .rows()
         .map(|r| match decom.date(r) {
             // A strict dd/mm/yyyy date reads the same day first.
-            Some(d) => in_pandas_range(d),
-            None => decom.str(r).and_then(parse_dayfirst),
+            Some(d) => in_pandas_range(d).map(|d| (d, 0)),
+            None => decom.str(r).and_then(parse_dayfirst_time),
         })
         .collect();
     for_each_child_sorted(eps, |r| nat_last(dates.get(r).copied().flatten()), |rows| {

@@ -97,7 +97,7 @@ pub fn dob_stats(header: &Table) -> HashMap<&str, DobStats> {
 }
 
 /// A sort key putting a missing date (NaT) after every date, as pandas sorts.
-pub fn nat_last(d: Option<Date>) -> (bool, Option<Date>) {
+pub fn nat_last<D: Ord>(d: Option<D>) -> (bool, Option<D>) {
     (d.is_none(), d)
 }
 
@@ -325,14 +325,38 @@ fn placement_check(
 /// (ISO first, then dateutil with day first), for the forms a return plausibly holds:
 /// numeric day/month/year with `/ - .` or spaces (two-digit years, day and month swapped
 /// when the month would exceed 12), year first, `YYYYMMDD`, `DDMMYY`, month names
-/// (`1 Feb 2020`, `Feb 1 2020`, `01FEB2020`), `MM/YYYY` and a bare year (day 1, January).
-/// Times of day are dropped. An approximation of dateutil, used only for ordering.
+/// (`1 Feb 2020`, `Feb 1 2020`, `01FEB2020`), `MM/YYYY` and a bare year (day 1, January),
+/// each with an optional `HH:MM[:SS]` time. An approximation of dateutil, for ordering.
 pub fn parse_dayfirst(s: &str) -> Option<Date> {
+    parse_dayfirst_time(s).map(|(d, _)| d)
+}
+
+/// [`parse_dayfirst`] with the time of day in seconds (0 without one), for sorting.
+pub fn parse_dayfirst_time(s: &str) -> Option<(Date, u32)> {
     let s = s.trim();
-    // ISO date, with an optional time part.
-    let iso = s.split(['T', ' ']).next().unwrap_or(s);
-    if iso.len() == 10 && iso.as_bytes().get(4) == Some(&b'-') {
-        let p: Vec<&str> = iso.split('-').collect();
+    if !s.contains(':') {
+        return parse_day(s).map(|d| (d, 0));
+    }
+    // The time is the token holding the colons, after a space or an ISO `T`.
+    let cut = s.rfind([' ', 'T'])?;
+    let (day, time) = (s[..cut].trim(), &s[cut + 1..]);
+    let parts: Vec<&str> = time.split(':').collect();
+    let num = |p: &str, max: u32| -> Option<u32> {
+        let ok = (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+        ok.then(|| p.parse().ok()).flatten().filter(|&n| n <= max)
+    };
+    let secs = match parts[..] {
+        [h, m] => num(h, 23)? * 3600 + num(m, 59)? * 60,
+        [h, m, sec] => num(h, 23)? * 3600 + num(m, 59)? * 60 + num(sec, 59)?,
+        _ => return None,
+    };
+    parse_day(day).map(|d| (d, secs))
+}
+
+fn parse_day(s: &str) -> Option<Date> {
+    // ISO date.
+    if s.len() == 10 && s.as_bytes().get(4) == Some(&b'-') {
+        let p: Vec<&str> = s.split('-').collect();
         if let [y, m, d] = p[..] {
             if let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse()) {
                 if let Some(dt) = in_bounds(Date::from_ymd_opt(y, m, d)) {
@@ -525,6 +549,8 @@ mod tests {
             "010220",
             "20200201",
             "2020-02-01 10:00",
+            "01/02/2020 10:00",
+            "2020-02-01T10:00:30",
             "FEB 2020",
             "1ST FEB 2020",
             "01-FEB-2020",
@@ -538,6 +564,10 @@ mod tests {
         assert_eq!(parse_dayfirst("01/2020"), Some(Date::ymd(2020, 1, 1)));
         assert_eq!(parse_dayfirst("2020"), Some(Date::ymd(2020, 1, 1)));
         assert_eq!(parse_dayfirst("1/2/3"), Some(Date::ymd(2003, 2, 1)));
+        assert_eq!(
+            parse_dayfirst_time("01/02/2020 10:00:30"),
+            Some((Date::ymd(2020, 2, 1), 36030))
+        );
         for bad in [
             "01022020",
             "31/02/2020",
@@ -551,6 +581,8 @@ mod tests {
             "01/02/0020",
             "01/02/10000",
             "",
+            "01/02/2020 25:00",
+            "01/02/2020 10:",
         ] {
             assert_eq!(parse_dayfirst(bad), None, "{bad}");
         }
