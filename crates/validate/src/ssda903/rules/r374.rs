@@ -1,0 +1,32 @@
+use super::prelude::*;
+
+pub const RULES: &[Rule] = &[rule! {
+    /// A child in residential employment (P3) must be at least 14 at DECOM (closed episodes
+    /// only, as the reference checks).
+    code: "374",
+    message: "Child in residential employment should be at least 14 years old.",
+    fields: ["DECOM", "PLACE"],
+    tables: [Episodes, Header],
+    years: Y2022_23..=Y2026_27,
+    check: Check::Custom(|cx, f| placed_under_age(cx, f, "P3", 14)),
+}];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ssda903::testkit::*;
+
+    #[test]
+    fn placed_under_age() {
+        let t = tables(&[
+            (T::Header, "CHILD,DOB\n1,02/05/2000\n2,01/05/2000\n3,01/01/2000\n4,bad"),
+            (
+                T::Episodes,
+                "CHILD,DECOM,DEC,PLACE\n1,01/05/2014,01/06/2030,P3\n2,01/05/2014,01/06/2030,P3\n1,01/05/2014,,P3\n1,01/05/2014,01/06/2030,Z1\n4,01/05/2001,01/06/2030,P3\n5,01/05/2001,01/06/2030,P3",
+            ),
+        ]);
+        // 1 is a day short of 14 at DECOM; 2 turns 14 on DECOM; open episodes, children
+        // without a valid DOB and other placements are not checked.
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Episodes, &[0]));
+    }
+}
