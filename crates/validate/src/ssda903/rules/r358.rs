@@ -27,7 +27,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         }
         let Some(start) = decom.date(r) else { continue };
         let key = child.text(r);
-        if dobs.get(key).and_then(|s| s.max).is_some_and(|d| plus_years(d, 10) >= start) {
+        if dobs.get(key).and_then(|s| s.max).is_some_and(|d| plus_years_clamped(d, 10) >= start) {
             f.flag(T::Episodes, r);
         }
         let e = earliest.entry(key).or_insert(start);
@@ -37,7 +37,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         let (Some(d), Some(&start)) = (dob.date(h), earliest.get(hchild.text(h))) else {
             continue;
         };
-        if plus_years(d, 10) >= start {
+        if plus_years_clamped(d, 10) >= start {
             f.flag(T::Header, h);
         }
     }

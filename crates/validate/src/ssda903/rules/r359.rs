@@ -24,7 +24,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
             && dobs
                 .get(child.text(r))
                 .and_then(|s| s.min)
-                .is_some_and(|d| plus_years(d, 18) < cx.end)
+                .is_some_and(|d| plus_years_clamped(d, 18) < cx.end)
     });
 }
 

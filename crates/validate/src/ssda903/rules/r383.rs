@@ -39,7 +39,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>, postcode: bool) {
             None => decom.str(r).and_then(parse_dayfirst_time),
         })
         .collect();
-    for_each_child_sorted(eps, |r| nat_last(dates.get(r).copied().flatten()), |rows| {
+    for_each_child_sorted(eps, |r| nat_last_key(dates.get(r).copied().flatten()), |rows| {
         for w in rows.windows(3) {
             let [before, temp, cur] = [w[0], w[1], w[2]];
             if !is_in(place, temp, &["T0", "T1", "T2", "T3", "T4"]) {

@@ -20,7 +20,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         is_in(rec, r, &["E11", "E12"])
             && matches!(
                 (dec.date(r), dobs.get(child.text(r)).and_then(|s| s.min)),
-                (Some(end), Some(d)) if end >= plus_years(d, 18)
+                (Some(end), Some(d)) if end >= plus_years_clamped(d, 18)
             )
     });
 }

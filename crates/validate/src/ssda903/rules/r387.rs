@@ -39,7 +39,7 @@ pub(super) fn under_age_at_dec(
             Some(s) => {
                 s.any_invalid
                     || match (end, s.max) {
-                        (Some(e), Some(d)) => plus_years(d, years) > e,
+                        (Some(e), Some(d)) => plus_years_clamped(d, years) > e,
                         _ => true,
                     }
             }

@@ -13,7 +13,7 @@ pub const RULES: &[Rule] = &[rule! {
         let dob = t.col("DOB");
         let outcomes = [t.col("IN_TOUCH"), t.col("ACTIV"), t.col("ACCOM")];
         flag_where(cx, f, T::Oc3, |_, r| {
-            dob.date(r).is_some_and(|d| plus_years(d, 17) > cx.end)
+            dob.date(r).is_some_and(|d| plus_years_clamped(d, 17) > cx.end)
                 && outcomes.iter().any(|c| c.is_present(r))
         })
     }),

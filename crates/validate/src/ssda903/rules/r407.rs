@@ -27,7 +27,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         }
         let Some(end) = dec.date(r) else { continue };
         let key = child.text(r);
-        if dobs.get(key).and_then(|s| s.min).is_some_and(|d| plus_years(d, 18) < end) {
+        if dobs.get(key).and_then(|s| s.min).is_some_and(|d| plus_years_clamped(d, 18) < end) {
             f.flag(T::Episodes, r);
         }
         let e = latest.entry(key).or_insert(end);
@@ -37,7 +37,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         let (Some(d), Some(&end)) = (dob.date(h), latest.get(hchild.text(h))) else {
             continue;
         };
-        if plus_years(d, 18) < end {
+        if plus_years_clamped(d, 18) < end {
             f.flag(T::Header, h);
         }
     }

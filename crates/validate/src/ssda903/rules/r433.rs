@@ -14,7 +14,7 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let eps = cx.t(T::Episodes);
     let (decom, dec, rne) = (eps.col("DECOM"), eps.col("DEC"), eps.col("RNE"));
-    for_each_child_sorted(eps, |r| (nat_last(decom.date(r)), nat_last(dec.date(r))), |rows| {
+    for_each_child_sorted(eps, |r| (nat_last_key(decom.date(r)), nat_last_key(dec.date(r))), |rows| {
         for w in rows.windows(2) {
             let (prev, cur) = (w[0], w[1]);
             if is_in(rne, cur, &["P", "L", "T", "U", "B"])

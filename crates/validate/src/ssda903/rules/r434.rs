@@ -19,7 +19,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         .iter()
         .map(|c| eps.col(c))
         .collect();
-    for_each_child_sorted(eps, |r| nat_last(decom.date(r)), |rows| {
+    for_each_child_sorted(eps, |r| nat_last_key(decom.date(r)), |rows| {
         for w in rows.windows(2) {
             let (prev, cur) = (w[0], w[1]);
             if rne.str(cur) == Some("L")

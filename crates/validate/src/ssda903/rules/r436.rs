@@ -21,7 +21,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         .map(|c| eps.col(c))
         .collect();
     let same = |c: &Column, a: usize, b: usize| c.str(a).unwrap_or("*") == c.str(b).unwrap_or("*");
-    for_each_child_sorted(eps, |r| nat_last(decom.date(r)), |rows| {
+    for_each_child_sorted(eps, |r| nat_last_key(decom.date(r)), |rows| {
         for w in rows.windows(2) {
             let (prev, cur) = (w[0], w[1]);
             if is_in(rne, cur, &["U", "B"])

@@ -14,7 +14,7 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let eps = cx.t(T::Episodes);
     let (decom, rec) = (eps.col("DECOM"), eps.col("REC"));
-    for_each_child_sorted(eps, |r| nat_last(decom.date(r)), |rows| {
+    for_each_child_sorted(eps, |r| nat_last_key(decom.date(r)), |rows| {
         // Every episode but the child's last has a later one.
         for &cur in rows.iter().take(rows.len().saturating_sub(1)) {
             if decom.date(cur).is_some() && is_in(rec, cur, &["E2", "E15"]) {

@@ -14,7 +14,7 @@ pub const RULES: &[Rule] = &[rule! {
         flag_where(cx, f, T::Reviews, |_, r| {
             review_code.str(r) == Some("PN0")
                 && matches!((review.date(r), dob.date(r)),
-                    (Some(rv), Some(dob)) if rv > plus_years(dob, 4))
+                    (Some(rv), Some(dob)) if rv > plus_years_clamped(dob, 4))
         })
     }),
 }];

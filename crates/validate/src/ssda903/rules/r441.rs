@@ -14,7 +14,7 @@ pub const RULES: &[Rule] = &[rule! {
         flag_where(cx, f, T::Reviews, |_, r| {
             is_in(review_code, r, &["PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"])
                 && matches!((review.date(r), dob.date(r)),
-                    (Some(rv), Some(dob)) if rv < plus_years(dob, 4))
+                    (Some(rv), Some(dob)) if rv < plus_years_clamped(dob, 4))
         })
     }),
 }];

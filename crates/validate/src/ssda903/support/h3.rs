@@ -97,7 +97,7 @@ pub fn dob_stats(header: &Table) -> HashMap<&str, DobStats> {
 }
 
 /// A sort key putting a missing date (NaT) after every date, as pandas sorts.
-pub fn nat_last<D: Ord>(d: Option<D>) -> (bool, Option<D>) {
+pub fn nat_last_key<D: Ord>(d: Option<D>) -> (bool, Option<D>) {
     (d.is_none(), d)
 }
 
@@ -121,18 +121,8 @@ pub fn py_eq(a: Option<&str>, b: Option<&str>) -> bool {
 }
 
 /// `date + pd.DateOffset(years=n)` (29 February clamps to 28 February).
-pub fn plus_years(d: Date, years: i32) -> Date {
+pub fn plus_years_clamped(d: Date, years: i32) -> Date {
     Date(model::calendar::add_years(d.naive(), years))
-}
-
-/// Flags every row of `t` for which `pred` holds.
-pub fn flag_where(cx: &Ctx, f: &mut Flags<T>, t: T, pred: impl Fn(&Table, usize) -> bool) {
-    let table = cx.t(t);
-    for r in table.rows() {
-        if pred(table, r) {
-            f.flag(t, r);
-        }
-    }
 }
 
 /// The cell is one of `codes` (exact, as `.isin`; missing is in no list).
@@ -192,7 +182,7 @@ pub fn status_runs_longer_than(cx: &Ctx, f: &mut Flags<T>, ls: &str, max_days: i
         eps.col("CHILD"),
     );
     let end_of = |r: usize| dec.date(r).unwrap_or(cx.end);
-    let order = sorted_rows(eps, |r| nat_last(decom.date(r)));
+    let order = sorted_rows(eps, |r| nat_last_key(decom.date(r)));
     let mut items: Vec<(usize, u64)> = Vec::new();
     let (mut run, mut prev_flows) = (0u64, false);
     for (i, &r) in order.iter().enumerate() {
@@ -282,7 +272,8 @@ pub fn status_periods_longer_than(cx: &Ctx, f: &mut Flags<T>, ls: &str, max_days
 pub fn placed_under_age(cx: &Ctx, f: &mut Flags<T>, place: &str, years: i32) {
     // Some merged DOB gives DECOM < DOB + years iff the latest one does.
     placement_check(cx, f, place, |decom, _dec, dob| {
-        dob.max.is_some_and(|d| decom < plus_years(d, years))
+        dob.max
+            .is_some_and(|d| decom < plus_years_clamped(d, years))
     });
 }
 
@@ -327,11 +318,11 @@ fn placement_check(
 /// when the month would exceed 12), year first, `YYYYMMDD`, `DDMMYY`, month names
 /// (`1 Feb 2020`, `Feb 1 2020`, `01FEB2020`), `MM/YYYY` and a bare year (day 1, January),
 /// each with an optional `HH:MM[:SS]` time. An approximation of dateutil, for ordering.
-pub fn parse_dayfirst(s: &str) -> Option<Date> {
+pub fn pd_dayfirst(s: &str) -> Option<Date> {
     parse_dayfirst_time(s).map(|(d, _)| d)
 }
 
-/// [`parse_dayfirst`] with the time of day in seconds (0 without one), for sorting.
+/// [`pd_dayfirst`] with the time of day in seconds (0 without one), for sorting.
 pub fn parse_dayfirst_time(s: &str) -> Option<(Date, u32)> {
     let s = s.trim();
     if !s.contains(':') {
@@ -557,13 +548,13 @@ mod tests {
             "01FEB2020",
             " 01/02/2020 ",
         ] {
-            assert_eq!(parse_dayfirst(s), d, "{s}");
+            assert_eq!(pd_dayfirst(s), d, "{s}");
         }
-        assert_eq!(parse_dayfirst("02/13/2020"), Some(Date::ymd(2020, 2, 13)));
-        assert_eq!(parse_dayfirst("2020-13-01"), Some(Date::ymd(2020, 1, 13)));
-        assert_eq!(parse_dayfirst("01/2020"), Some(Date::ymd(2020, 1, 1)));
-        assert_eq!(parse_dayfirst("2020"), Some(Date::ymd(2020, 1, 1)));
-        assert_eq!(parse_dayfirst("1/2/3"), Some(Date::ymd(2003, 2, 1)));
+        assert_eq!(pd_dayfirst("02/13/2020"), Some(Date::ymd(2020, 2, 13)));
+        assert_eq!(pd_dayfirst("2020-13-01"), Some(Date::ymd(2020, 1, 13)));
+        assert_eq!(pd_dayfirst("01/2020"), Some(Date::ymd(2020, 1, 1)));
+        assert_eq!(pd_dayfirst("2020"), Some(Date::ymd(2020, 1, 1)));
+        assert_eq!(pd_dayfirst("1/2/3"), Some(Date::ymd(2003, 2, 1)));
         assert_eq!(
             parse_dayfirst_time("01/02/2020 10:00:30"),
             Some((Date::ymd(2020, 2, 1), 36030))
@@ -584,7 +575,7 @@ mod tests {
             "01/02/2020 25:00",
             "01/02/2020 10:",
         ] {
-            assert_eq!(parse_dayfirst(bad), None, "{bad}");
+            assert_eq!(pd_dayfirst(bad), None, "{bad}");
         }
     }
 }

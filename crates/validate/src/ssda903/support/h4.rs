@@ -6,16 +6,6 @@ use super::*;
 use crate::engine::Flags;
 use std::collections::HashMap;
 
-/// Flags every row of `table` for which `bad(table, row)` holds.
-pub fn flag_where(cx: &Ctx, f: &mut Flags<T>, table: T, bad: impl Fn(&Table, usize) -> bool) {
-    let t = cx.t(table);
-    for r in t.rows() {
-        if bad(t, r) {
-            f.flag(table, r);
-        }
-    }
-}
-
 /// Any of the OC2 health fields that must accompany conviction or health promotion
 /// information (immunisations, teeth check, health assessment, substance misuse) is blank.
 pub fn oc2_health_incomplete(t: &Table, r: usize) -> bool {

@@ -1,6 +1,7 @@
 //! Small helpers 903 rules share: ages, per-child lookups, code lists.
 
 use super::{Ctx, T};
+use crate::engine::Flags;
 use crate::table::Table;
 use model::Date;
 use std::collections::HashSet;
@@ -63,6 +64,16 @@ fn continuously_looked_after_all<'a>(cx: &Ctx<'a>) -> HashSet<&'a str> {
         }
     }
     out
+}
+
+/// Flags every row of `table` for which `bad(table, row)` holds.
+pub fn flag_where(cx: &Ctx, f: &mut Flags<T>, table: T, bad: impl Fn(&Table, usize) -> bool) {
+    let t = cx.t(table);
+    for r in t.rows() {
+        if bad(t, r) {
+            f.flag(table, r);
+        }
+    }
 }
 
 mod h1;
