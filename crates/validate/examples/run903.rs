@@ -2,10 +2,11 @@
 //! while developing them (the product command is `sightline validate 903`).
 //!
 //! cargo run -p validate --example run903 -- DIR [--prev DIR] [--year 2026] [--la CODE]
-//!     [--postcodes FILE.csv] [--providers FILE.xlsx]... --out FILE
+//!     [--postcodes FILE.csv] [--providers FILE.xlsx]... [--dump DIR] --out FILE
 //!
 //! `--postcodes` is the postcode lookup `PL_LA`, `PL_LOCATION` and `PL_DISTANCE` are derived
-//! from (see `ssda903::postcodes`); `--providers`, given once or twice, the Ofsted lists.
+//! from (see `ssda903::postcodes`); `--providers`, given once or twice, the Ofsted lists;
+//! `--dump` writes Episodes, Episodes_last and provider_info as derived, for comparison.
 
 use validate::ssda903::{self, report, Ctx, FileFormat, Postcodes, Tables, T};
 
@@ -54,6 +55,14 @@ fn main() {
         tables.insert(T::ProviderInfo, info);
     }
     ssda903::derive_postcode_fields(&mut tables, &la, &postcodes);
+    if let Some(dir) = opt("--dump") {
+        for t in [T::Episodes, T::EpisodesLast, T::ProviderInfo] {
+            if let Some(table) = tables.get(t) {
+                let path = std::path::Path::new(&dir).join(format!("{}.csv", t.name()));
+                dump(table, &path).unwrap_or_else(|e| die(e));
+            }
+        }
+    }
     let format = if dir.is_file() {
         FileFormat::Xml
     } else {
@@ -80,4 +89,14 @@ fn main() {
 fn die(e: impl std::fmt::Display) -> ! {
     eprintln!("{e}");
     std::process::exit(2)
+}
+
+fn dump(t: &validate::Table, path: &std::path::Path) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_path(path)?;
+    w.write_record(t.names())?;
+    for r in t.rows() {
+        w.write_record(t.names().iter().map(|n| t.col(n).text(r)))?;
+    }
+    w.flush()?;
+    Ok(())
 }

@@ -148,23 +148,23 @@ impl Workbook {
     }
 
     fn kind(&mut self) -> Result<ListKind, ProviderError> {
-        let names: Vec<String> = self.names.clone();
-        let names: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
-        let combined_sheets = names.len() == 2
-            && names.contains(&"Providers")
-            && (names.contains(&"SA providers") || names.contains(&"SA Providers"));
-        if combined_sheets {
-            return Ok(ListKind::Combined);
-        }
-        if names.len() == 1 && self.sheet_at(0)?.column(&["Provider type"]).is_some() {
-            return Ok(ListKind::Combined);
-        }
         if self.has("Provider information")
             || (self.has("Settings and Inspection Info") && self.has("Address Details"))
         {
             return Ok(ListKind::ChildrensHomes);
         }
-        if names.len() >= 2 {
+        let names = &self.names;
+        let combined_sheets = names.len() == 2
+            && names.iter().any(|n| n == "Providers")
+            && names
+                .iter()
+                .any(|n| n == "SA providers" || n == "SA Providers");
+        if combined_sheets
+            || (names.len() == 1 && self.sheet_at(0)?.column(&["Provider type"]).is_some())
+        {
+            return Ok(ListKind::Combined);
+        }
+        if self.names.len() >= 2 {
             return Ok(ListKind::SocialCareProviders);
         }
         Err(ProviderError::UnknownList {
