@@ -75,6 +75,9 @@ struct Provider {
     reg_end: String,
     postcode: String,
     source: &'static str,
+    /// The row whose postcode gives this one's inferred authority, when not its own (see
+    /// `combined`).
+    infer_from: Option<usize>,
 }
 
 /// A sheet's header and rows (with their 1-based spreadsheet row numbers).
@@ -312,10 +315,20 @@ pub fn read_provider_lists(
         .map(|s| s.to_string())
         .collect();
     let mut table = Table::new(names);
-    for p in rows {
+    let inferred: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|p| {
+            let postcode = p.postcode.replace(' ', "").to_uppercase();
+            postcodes
+                .and_then(|pc| pc.authority_of(&postcode))
+                .unwrap_or(("", ""))
+        })
+        .collect();
+    for (i, p) in rows.iter().enumerate() {
         let postcode: String = p.postcode.replace(' ', "").to_uppercase();
-        let (code, name) = postcodes
-            .and_then(|pc| pc.authority_of(&postcode))
+        let (code, name) = inferred
+            .get(p.infer_from.unwrap_or(i))
+            .copied()
             .unwrap_or(("", ""));
         table.push_row([
             p.urn.as_str(),
@@ -372,6 +385,7 @@ fn childrens_homes(book: &mut Workbook, out: &mut Vec<Provider>) -> Result<(), P
                 reg_end: date(&s, *n, closed, cell(r, closed))?,
                 postcode,
                 source: "CH List",
+                infer_from: None,
             })
         };
         match &postcode {
@@ -420,6 +434,7 @@ fn social_care_providers(
                 },
                 postcode: string_only(cell(r, pc)),
                 source: "SCP List",
+                infer_from: None,
             });
         }
     }
@@ -448,20 +463,24 @@ fn combined(book: &mut Workbook, out: &mut Vec<Provider>) -> Result<(), Provider
             reg_end: date(&s, *n, dereg, cell(r, dereg))?,
             postcode: string_only(cell(r, pc)),
             source: "Combined SCPCH List",
+            infer_from: None,
         });
     }
     if book.names.len() == 1 {
         return Ok(());
     }
     // Supported accommodation: placement K3, provider PR4 unless given, and (as the
-    // reference's column selection has it) no authority name.
+    // reference's column selection has it) no authority name. The reference stacks the two
+    // sheets keeping each one's row numbers, then assigns the inferred authorities by row
+    // number, so the k-th supported accommodation row gets the k-th row's authority; kept,
+    // so the URN rules flag what the reference flags.
     let s = book.sheet("SA providers")?;
     let u = s.require(&["urn"])?;
     s.require(&["provider local authority"])?;
     let closed = s.require(&["closed date"])?;
     let pc = s.require(&["setting address postcode"])?;
     let provider = s.column(&["placement provider code"]);
-    for (n, r) in &s.rows {
+    for (k, (n, r)) in s.rows.iter().enumerate() {
         out.push(Provider {
             urn: urn(&s, *n, u, cell(r, u))?,
             la_name: String::new(),
@@ -473,6 +492,7 @@ fn combined(book: &mut Workbook, out: &mut Vec<Provider>) -> Result<(), Provider
             reg_end: date(&s, *n, closed, cell(r, closed))?,
             postcode: string_only(cell(r, pc)),
             source: "Combined SCPCH List",
+            infer_from: Some(k),
         });
     }
     Ok(())
