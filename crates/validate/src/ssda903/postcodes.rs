@@ -406,9 +406,18 @@ pub fn derive(tables: &mut Tables, la: &str, postcodes: &Postcodes) {
                 _ => String::new(),
             })
             .collect();
+        // Whether each postcode was found at all, for rule 392c.
+        let found = |v: &[_]| -> Vec<String> {
+            v.iter()
+                .map(|p: &Option<_>| if p.is_some() { "1" } else { "" }.to_string())
+                .collect()
+        };
+        let (home_found, placed_found) = (found(&home), found(&placed));
         table.set_column("PL_LA", pl_la);
         table.set_column("PL_LOCATION", location);
         table.set_column("PL_DISTANCE", distance);
+        table.set_column(super::support::HOME_POST_FOUND, home_found);
+        table.set_column(super::support::PL_POST_FOUND, placed_found);
         tables.insert(t, table);
     }
 }
