@@ -150,7 +150,13 @@ fn row(pid: &str, rest: &[(&'static str, Cell)]) -> Vec<(&'static str, Cell)> {
 #[test]
 fn people_merge_what_the_lists_say() {
     let mut a = empty();
-    let mut r1 = row("C1", &[("Date of Contact", dt("2026-01-05")), ("Contact Source", t("q) 6: Police"))]);
+    let mut r1 = row(
+        "C1",
+        &[
+            ("Date of Contact", dt("2026-01-05")),
+            ("Contact Source", t("q) 6: Police")),
+        ],
+    );
     r1[3].1 = Cell::Empty; // no date of birth in List 1
     add(&mut a, 1, &r1);
     add(
@@ -164,20 +170,37 @@ fn people_merge_what_the_lists_say() {
             ],
         ),
     );
-    add(&mut a, 1, &[("Child Unique ID", t("C2")), ("Date of Contact", dt("2026-01-05"))]);
+    add(
+        &mut a,
+        1,
+        &[
+            ("Child Unique ID", t("C2")),
+            ("Date of Contact", dt("2026-01-05")),
+        ],
+    );
     let m = import(&a);
     let t = &m.tables;
     assert_eq!(t.people.len(), 2);
     let c1 = &t.people[0];
-    assert_eq!((c1.pers_sex, c1.pers_ethnicity), (Sex::Female, Ethnicity::Wbri));
+    assert_eq!(
+        (c1.pers_sex, c1.pers_ethnicity),
+        (Sex::Female, Ethnicity::Wbri)
+    );
     assert_eq!(c1.pers_dob, Some(d("2015-04-01")), "from List 4");
     let c2 = &t.people[1];
-    assert_eq!((c2.pers_sex, c2.pers_ethnicity, c2.pers_dob), (Sex::Unknown, Ethnicity::Nobt, None));
+    assert_eq!(
+        (c2.pers_sex, c2.pers_ethnicity, c2.pers_dob),
+        (Sex::Unknown, Ethnicity::Nobt, None)
+    );
     assert_eq!(t.disabilities.len(), 1);
     assert_eq!(t.disabilities[0].disa_disability_code, Disability::Dda);
     assert_eq!(t.contacts[0].cont_contact_source_code, ReferralSource::S6);
     assert_eq!(t.contacts[0].cont_contact_id.as_str(), "AA1-00001");
-    assert_eq!(t.contacts[1].cont_contact_source_code, ReferralSource::S10, "blank source");
+    assert_eq!(
+        t.contacts[1].cont_contact_source_code,
+        ReferralSource::S10,
+        "blank source"
+    );
     // The assessment needs a referral; none is listed, so a placeholder before the six months.
     let f = &t.cin_episodes[0];
     assert_eq!(f.cine_referral_id.as_str(), "AAP00001-REF");
@@ -243,19 +266,30 @@ fn referrals_counts_and_cin_episodes() {
     assert_eq!(t.cin_episodes.len(), 4);
     let (f1, f2) = (&t.cin_episodes[0], &t.cin_episodes[1]);
     assert_eq!(f1.cine_referral_source_code, ReferralSource::S2A);
-    assert_eq!((f1.cine_close_date, f1.cine_close_reason), (Some(d("2026-02-01")), Some(ClosureReason::Rc7)), "closed when the next began");
+    assert_eq!(
+        (f1.cine_close_date, f1.cine_close_reason),
+        (Some(d("2026-02-01")), Some(ClosureReason::Rc7)),
+        "closed when the next began"
+    );
     assert_eq!(f2.cine_cin_primary_need_code, Some(PrimaryNeed::N4));
     assert_eq!(f2.cine_close_date, Some(d("2026-03-25")));
     for p in &t.cin_episodes[2..] {
-        assert_eq!(p.cine_referral_date, d("2025-09-29"));
+        // Both in the later row's twelve months, which the earlier row's also covers.
+        assert_eq!(p.cine_referral_date, d("2025-02-01"));
         assert!(p.cine_referral_nfa.is_yes());
-        assert!(p.cine_referral_id.as_str().starts_with("AA3-00001-P"));
+        assert!(p.cine_referral_id.as_str().starts_with("AA3-00002-P"));
     }
     assert_eq!(t.cin_visits.len(), 1, "last seen");
     assert_eq!(t.teams[0].dept_team_name, "Front Door");
-    assert_eq!(t.professionals[0].prof_professional_name.as_deref(), Some("A Worker"));
+    assert_eq!(
+        t.professionals[0].prof_professional_name.as_deref(),
+        Some("A Worker")
+    );
     assert_eq!(t.involvements.len(), 1);
-    assert_eq!(t.involvements[0].invo_involvement_end_date, None, "every row agrees");
+    assert_eq!(
+        t.involvements[0].invo_involvement_end_date, None,
+        "every row agrees"
+    );
     let b = annex_a::derive(&m, d(R), &Options::default());
     same_lists(&a_with_derived_ages(a), &b);
 }
@@ -264,8 +298,10 @@ fn referrals_counts_and_cin_episodes() {
 fn a_with_derived_ages(mut a: AnnexA) -> AnnexA {
     for (i, list) in a.lists.iter_mut().enumerate() {
         let def = &LISTS[i];
-        let (Some(dob), Some(age)) = (def.column("Date of Birth"), def.column("Age of Child (Years)"))
-        else {
+        let (Some(dob), Some(age)) = (
+            def.column("Date of Birth"),
+            def.column("Age of Child (Years)"),
+        ) else {
             continue;
         };
         for r in list {
@@ -280,8 +316,9 @@ fn a_with_derived_ages(mut a: AnnexA) -> AnnexA {
 #[test]
 fn section_47s_conferences_and_plans() {
     let mut a = empty();
-    let s47 = |start: &str, icpc: Option<&str>, n47: i64, nicpc: i64| {
-        row(
+    let s47 =
+        |start: &str, icpc: Option<&str>, n47: i64, nicpc: i64| {
+            row(
             "C1",
             &[
                 ("Does the Child have a Disability", t("c) Unknown")),
@@ -299,7 +336,7 @@ fn section_47s_conferences_and_plans() {
                 ("Number of ICPCs in the last 12 months", Cell::Int(nicpc)),
             ],
         )
-    };
+        };
     add(&mut a, 5, &s47("2025-10-10", None, 1, 1));
     add(&mut a, 5, &s47("2026-01-10", Some("2026-01-30"), 2, 1));
     add(
@@ -325,19 +362,39 @@ fn section_47s_conferences_and_plans() {
     );
     let m = import(&a);
     let t = &m.tables;
-    assert_eq!(t.s47_enquiries[0].s47e_s47_end_date, Some(d("2025-10-10")), "no ICPC: ends on its start");
-    assert_eq!(t.s47_enquiries[1].s47e_s47_end_date, Some(d("2026-01-30")), "ends at the ICPC");
+    assert_eq!(
+        t.s47_enquiries[0].s47e_s47_end_date,
+        Some(d("2025-10-10")),
+        "no ICPC: ends on its start"
+    );
+    assert_eq!(
+        t.s47_enquiries[1].s47e_s47_end_date,
+        Some(d("2026-01-30")),
+        "ends at the ICPC"
+    );
     // One earlier enquiry and one earlier conference, before the first row.
     assert_eq!(t.s47_enquiries.len(), 3);
-    assert_eq!(t.s47_enquiries[2].s47e_s47_start_date, d("2025-09-29"));
+    assert_eq!(t.s47_enquiries[2].s47e_s47_start_date, d("2025-01-10"));
     assert_eq!(t.initial_cp_conferences.len(), 2);
     let icpc = &t.initial_cp_conferences[0];
-    assert_eq!(icpc.icpc_s47_enquiry_id.as_ref().unwrap().as_str(), "AA5-00002");
+    assert_eq!(
+        icpc.icpc_s47_enquiry_id.as_ref().unwrap().as_str(),
+        "AA5-00002"
+    );
     assert_eq!(icpc.icpc_cp_plan_id.as_ref().unwrap().as_str(), "AA7-00001");
     assert_eq!(t.initial_cp_conferences[1].icpc_s47_enquiry_id, None);
     let plan = &t.cp_plans[0];
-    assert_eq!(plan.cppl_icpc_id.as_ref().unwrap().as_str(), "AA5-00002-ICPC");
-    assert_eq!((plan.cppl_cp_plan_initial_category, plan.cppl_cp_plan_latest_category), (CpCategory::Neg, CpCategory::Emo));
+    assert_eq!(
+        plan.cppl_icpc_id.as_ref().unwrap().as_str(),
+        "AA5-00002-ICPC"
+    );
+    assert_eq!(
+        (
+            plan.cppl_cp_plan_initial_category,
+            plan.cppl_cp_plan_latest_category
+        ),
+        (CpCategory::Neg, CpCategory::Emo)
+    );
     assert_eq!(plan.cppl_cp_plan_previous_plans, Some(2));
     assert_eq!(t.cp_visits[0].cppv_cp_visit_seen_alone, Some(YesNo::Yes));
     assert_eq!(t.cp_reviews[0].cppr_cp_review_date, Some(d("2026-03-01")));
@@ -404,14 +461,32 @@ fn children_in_care_rebuild_placements_episodes_and_visits() {
     assert_eq!(current.clap_cla_placement_distance, Some(21.0));
     assert_eq!(t.cla_episodes.len(), 4);
     let first = &t.cla_episodes[1];
-    assert_eq!((first.clae_cla_episode_start_date, first.clae_cla_episode_start_reason), (d("2025-06-01"), ReasonNewEpisode::S));
+    assert_eq!(
+        (
+            first.clae_cla_episode_start_date,
+            first.clae_cla_episode_start_reason
+        ),
+        (d("2025-06-01"), ReasonNewEpisode::S)
+    );
     assert_eq!(t.cla_episodes[0].clae_cla_id.as_str(), "AA8-00001-POC0");
     assert_eq!(t.legal_statuses[0].lega_legal_status, LegalStatus::C2);
     assert_eq!(t.missing_episodes.len(), 3);
     let last = t.missing_episodes.last().unwrap();
-    assert_eq!((last.miss_missing_rhi_offered, last.miss_missing_rhi_accepted), (Some(YesNo::Yes), Some(YesNo::No)));
+    assert_eq!(
+        (
+            last.miss_missing_rhi_offered,
+            last.miss_missing_rhi_accepted
+        ),
+        (Some(YesNo::Yes), Some(YesNo::No))
+    );
     assert_eq!(t.health_checks.len(), 2);
-    assert_eq!(t.cla_care_plans[0].lacp_cla_care_plan_json.0.permanence_plan, PermanencePlan::LongTermFostering);
+    assert_eq!(
+        t.cla_care_plans[0]
+            .lacp_cla_care_plan_json
+            .0
+            .permanence_plan,
+        PermanencePlan::LongTermFostering
+    );
     let b = annex_a::derive(&m, d(R), &Options::default());
     same_lists(&a_with_derived_ages(a), &b);
 }
@@ -422,7 +497,10 @@ fn care_leavers_adoption_and_adopters() {
     let mut leaver = row(
         "C9",
         &[
-            ("Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)", t("a) Yes")),
+            (
+                "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)",
+                t("a) Yes"),
+            ),
             ("Does the Child have a Disability", t("c) Unknown")),
             ("Allocated Team", t("Leaving Care")),
             ("Allocated Personal Advisor", t("P Adviser")),
@@ -432,7 +510,10 @@ fn care_leavers_adoption_and_adopters() {
             ("Latest Date of Contact", dt("2026-03-01")),
             ("Type of Accommodation", t("U: Independent living")),
             ("Suitability of Accommodation", t("a) Suitable")),
-            ("Activity Status", t("G5: Not in education, employment or training - other")),
+            (
+                "Activity Status",
+                t("G5: Not in education, employment or training - other"),
+            ),
         ],
     );
     leaver[3].1 = dt("2006-05-01");
@@ -445,9 +526,15 @@ fn care_leavers_adoption_and_adopters() {
         ("Date of Birth", dt("2022-01-01")),
         ("Does the Child have a Disability", t("b) No")),
         ("Date the Child Entered Care", dt("2023-01-01")),
-        ("Date of Decision that Child Should be Placed for Adoption", dt("2024-01-01")),
+        (
+            "Date of Decision that Child Should be Placed for Adoption",
+            dt("2024-01-01"),
+        ),
         ("Date of Placement Order", dt("2024-03-01")),
-        ("Date of Matching Child and Prospective Adopters", dt("2024-06-01")),
+        (
+            "Date of Matching Child and Prospective Adopters",
+            dt("2024-06-01"),
+        ),
         ("Date Placed for Adoption", dt("2024-07-01")),
         ("Date of Adoption Order", dt("2025-06-01")),
     ];
@@ -461,11 +548,17 @@ fn care_leavers_adoption_and_adopters() {
             ("Gender", t("b) Female")),
             ("Ethnicity", t("a) WBRI")),
             ("Disability", t("b) No")),
-            ("Is the (prospective) adopter fostering for adoption?", t("b) No")),
+            (
+                "Is the (prospective) adopter fostering for adoption?",
+                t("b) No"),
+            ),
             ("Date enquiry received", dt("2023-01-01")),
             ("Date application approved", dt("2023-10-01")),
             ("Date adopter matched with child(ren)", dt("2024-06-01")),
-            ("Date child/children placed with adopter(s)", dt("2024-07-01")),
+            (
+                "Date child/children placed with adopter(s)",
+                dt("2024-07-01"),
+            ),
             ("No. of children placed", Cell::Int(1)),
             ("Date of Adoption Order", dt("2025-06-01")),
         ],
@@ -473,16 +566,28 @@ fn care_leavers_adoption_and_adopters() {
     let m = import(&a);
     let t = &m.tables;
     let c = &t.care_leavers[0];
-    assert_eq!(c.clea_care_leaver_eligibility, CareLeaverEligibility::FormerRelevant);
+    assert_eq!(
+        c.clea_care_leaver_eligibility,
+        CareLeaverEligibility::FormerRelevant
+    );
     assert_eq!(c.clea_care_leaver_latest_contact, d("2026-03-01"));
     assert_eq!(c.clea_care_leaver_activity, Some(CareLeaverActivity::G5));
-    assert_eq!(t.immigration_statuses[0].immi_immigration_status_end_date, None);
+    assert_eq!(
+        t.immigration_statuses[0].immi_immigration_status_end_date,
+        None
+    );
     let p = &t.permanence[0];
-    assert_eq!(p.perm_permanence_order_type, Some(PermanenceOrderType::Adoption));
+    assert_eq!(
+        p.perm_permanence_order_type,
+        Some(PermanenceOrderType::Adoption)
+    );
     // The period of care ended before the six months, so List 8 does not show it.
     let poc = p.perm_cla_id.as_ref().unwrap().as_str();
     assert_eq!(poc, "AA10-00001-POC");
-    assert_eq!(t.cla_episodes[0].clae_cla_episode_ceased_date, Some(d("2025-06-01")));
+    assert_eq!(
+        t.cla_episodes[0].clae_cla_episode_ceased_date,
+        Some(d("2025-06-01"))
+    );
     assert_eq!(t.adopters[0].adop_children_placed, Some(1));
     let b = annex_a::derive(&m, d(R), &Options::default());
     same_lists(&a_with_derived_ages(a), &b);
@@ -519,15 +624,68 @@ fn case_status_and_allocations_on_the_as_at_date() {
             ],
         ),
     );
+    add(
+        &mut a,
+        3,
+        &row(
+            "C4",
+            &[
+                ("Date of referral", dt("2026-01-01")),
+                ("Referral Source", t("q) 6: Police")),
+                ("Referral NFA?", t("a) Yes")),
+                ("Number of Referrals in Last 12 Months", Cell::Int(0)),
+                ("Allocated Team", t("Team X")),
+            ],
+        ),
+    );
+    add(
+        &mut a,
+        7,
+        &row(
+            "C4",
+            &[
+                ("Does the Child have a Disability", t("b) No")),
+                ("Child Protection Plan Start Date", dt("2026-02-01")),
+                ("Initial Category of Abuse", t("a) Neglect")),
+                ("Latest Category of Abuse", t("a) Neglect")),
+                (
+                    "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
+                    t("b) No"),
+                ),
+                ("Number of Previous Child Protection Plans", Cell::Int(0)),
+                ("Allocated Team", t("Team Y")),
+            ],
+        ),
+    );
     let m = import(&a);
     let t = &m.tables;
     assert_eq!(t.cin_plans.len(), 1);
     assert_eq!(t.assessments[0].cina_referral_id.as_str(), "AA6-00002");
-    assert!(t.cp_plans[0].cppl_cp_plan_ola.is_yes(), "another LA's plan");
-    // C2's rows disagree: the assessment keeps its team, List 6 shows an ended involvement.
-    let c2 = t.involvements.iter().find(|i| i.invo_person_id.as_str() == "C2").unwrap();
-    assert_eq!(c2.invo_involvement_end_date, Some(d(R)));
-    assert_eq!(t.assessments[0].cina_assessment_team.as_ref().unwrap().as_str(), "AAT0003");
+    assert!(t.cp_plans[1].cppl_cp_plan_ola.is_yes(), "another LA's plan");
+    // C1 and C3: one team throughout, an involvement open on R.
+    let of = |p: &str| {
+        t.involvements
+            .iter()
+            .find(|i| i.invo_person_id.as_str() == p)
+    };
+    let team = |id: &Option<model::tables::TeamId>| {
+        let id = id.as_ref().unwrap();
+        t.teams
+            .iter()
+            .find(|x| &x.dept_team_id == id)
+            .unwrap()
+            .dept_team_name
+            .clone()
+    };
+    assert_eq!(of("C1").unwrap().invo_involvement_end_date, None);
+    // C2's rows disagree: the referral and the assessment keep their own teams.
+    assert!(of("C2").is_none());
+    assert_eq!(team(&t.assessments[0].cina_assessment_team), "Team C");
+    // C4's too: List 7 shows the child's last involvement, ended on R.
+    let c4 = of("C4").unwrap();
+    assert_eq!(c4.invo_involvement_end_date, Some(d(R)));
+    assert_eq!(team(&c4.invo_professional_team), "Team Y");
+    assert_eq!(team(&t.cin_episodes[0].cine_referral_team), "Team X");
     let b = annex_a::derive(&m, d(R), &Options::default());
     same_lists(&a_with_derived_ages(a), &b);
 }
@@ -542,85 +700,184 @@ fn error_of(n: u8, cells: &[(&str, Cell)]) -> ToModelError {
 
 #[test]
 fn rows_that_cannot_be_represented_are_errors_naming_list_row_and_column() {
-    let blank = |list, column| ToModelError::Blank { list, row: 2, column };
-    assert_eq!(error_of(1, &[("Date of Contact", dt("2026-01-01"))]), blank(1, "Child Unique ID"));
+    let blank = |list, column| ToModelError::Blank {
+        list,
+        row: 2,
+        column,
+    };
+    assert_eq!(
+        error_of(1, &[("Date of Contact", dt("2026-01-01"))]),
+        blank(1, "Child Unique ID")
+    );
     for (n, column) in [
         (1, "Date of Contact"),
         (2, "Assessment start date"),
         (3, "Date of referral"),
         (4, "Continuous Assessment Start Date"),
-        (5, "Strategy discussion initiating Section 47 Enquiry Start Date"),
+        (
+            5,
+            "Strategy discussion initiating Section 47 Enquiry Start Date",
+        ),
         (6, "CIN Start Date"),
         (7, "Child Protection Plan Start Date"),
         (8, "Date Started to be Looked After"),
-        (10, "Date of Decision that Child Should be Placed for Adoption"),
+        (
+            10,
+            "Date of Decision that Child Should be Placed for Adoption",
+        ),
     ] {
         assert_eq!(error_of(n, &child("C1")), blank(n, column), "List {n}");
     }
     assert_eq!(
-        error_of(7, &row("C1", &[("Child Protection Plan Start Date", dt("2026-01-01"))])),
+        error_of(
+            7,
+            &row(
+                "C1",
+                &[("Child Protection Plan Start Date", dt("2026-01-01"))]
+            )
+        ),
         blank(7, "Initial Category of Abuse")
     );
     assert_eq!(
-        error_of(8, &row("C1", &[("Date Started to be Looked After", dt("2026-01-01"))])),
+        error_of(
+            8,
+            &row(
+                "C1",
+                &[("Date Started to be Looked After", dt("2026-01-01"))]
+            )
+        ),
         blank(8, "Child's Legal Status")
     );
     assert_eq!(
         error_of(
             8,
-            &row("C1", &[("Date Started to be Looked After", dt("2026-01-01")), ("Child's Legal Status", t("C2: FCO"))])
+            &row(
+                "C1",
+                &[
+                    ("Date Started to be Looked After", dt("2026-01-01")),
+                    ("Child's Legal Status", t("C2: FCO"))
+                ]
+            )
         ),
         blank(8, "Placement Type")
     );
     assert_eq!(error_of(9, &child("C1")), blank(9, "Eligibility Category"));
     assert_eq!(
-        error_of(9, &row("C1", &[("Eligibility Category", t("a) Relevant child"))])),
+        error_of(
+            9,
+            &row("C1", &[("Eligibility Category", t("a) Relevant child"))])
+        ),
         blank(9, "LA in Touch")
     );
-    assert_eq!(error_of(11, &[("Gender", t("a) Male"))]), blank(11, "Individual adopter identifier"));
-    assert_eq!(error_of(11, &[("Individual adopter identifier", t("A1"))]), blank(11, "Date enquiry received"));
+    assert_eq!(
+        error_of(11, &[("Gender", t("a) Male"))]),
+        blank(11, "Individual adopter identifier")
+    );
+    assert_eq!(
+        error_of(11, &[("Individual adopter identifier", t("A1"))]),
+        blank(11, "Date enquiry received")
+    );
 
     let invalid = |e: ToModelError| match e {
-        ToModelError::Invalid { list, row, column, value, .. } => (list, row, column, value),
+        ToModelError::Invalid {
+            list,
+            row,
+            column,
+            value,
+            ..
+        } => (list, row, column, value),
         other => panic!("{other}"),
     };
     let mut r = child("C1");
     r[1].1 = t("z) Other");
     r.push(("Date of Contact", dt("2026-01-01")));
-    assert_eq!(invalid(error_of(1, &r)), (1, 2, "Gender", "z) Other".into()));
     assert_eq!(
-        invalid(error_of(3, &row("C1", &[("Date of referral", t("yesterday"))]))),
+        invalid(error_of(1, &r)),
+        (1, 2, "Gender", "z) Other".into())
+    );
+    assert_eq!(
+        invalid(error_of(
+            3,
+            &row("C1", &[("Date of referral", t("yesterday"))])
+        )),
         (3, 2, "Date of referral", "yesterday".into())
     );
     assert_eq!(
-        invalid(error_of(3, &row("C1", &[("Date of referral", dt("2026-01-01")), ("Referral NFA?", t("maybe"))]))),
+        invalid(error_of(
+            3,
+            &row(
+                "C1",
+                &[
+                    ("Date of referral", dt("2026-01-01")),
+                    ("Referral NFA?", t("maybe"))
+                ]
+            )
+        )),
         (3, 2, "Referral NFA?", "maybe".into())
     );
     assert_eq!(
         invalid(error_of(
             3,
-            &row("C1", &[("Date of referral", dt("2026-01-01")), ("Number of Referrals in Last 12 Months", Cell::Int(100_000))])
+            &row(
+                "C1",
+                &[
+                    ("Date of referral", dt("2026-01-01")),
+                    ("Number of Referrals in Last 12 Months", Cell::Int(100_000))
+                ]
+            )
         )),
-        (3, 2, "Number of Referrals in Last 12 Months", "100000".into())
+        (
+            3,
+            2,
+            "Number of Referrals in Last 12 Months",
+            "100000".into()
+        )
     );
     assert_eq!(
-        invalid(error_of(1, &[("Child Unique ID", t(&"x".repeat(49))), ("Date of Contact", dt("2026-01-01"))])).2,
+        invalid(error_of(
+            1,
+            &[
+                ("Child Unique ID", t(&"x".repeat(49))),
+                ("Date of Contact", dt("2026-01-01"))
+            ]
+        ))
+        .2,
         "Child Unique ID"
     );
     let e = error_of(
         6,
-        &row("C1", &[("CIN Start Date", dt("2026-01-01")), ("Case Status", t("f) Something else"))]),
+        &row(
+            "C1",
+            &[
+                ("CIN Start Date", dt("2026-01-01")),
+                ("Case Status", t("f) Something else")),
+            ],
+        ),
     );
     assert_eq!(invalid(e.clone()).2, "Case Status");
-    assert!(e.to_string().starts_with("List 6, row 2, column \"Case Status\""), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("List 6, row 2, column \"Case Status\""),
+        "{e}"
+    );
     // Blank rows (a spreadsheet's trailing rows) are skipped; later rows keep their numbers.
     let mut a = empty();
     add(&mut a, 1, &[]);
     add(&mut a, 1, &[("Child Unique ID", t("C1"))]);
-    assert_eq!(annex_a::to_model(&a, la()).unwrap_err(), ToModelError::Blank { list: 1, row: 3, column: "Date of Contact" });
+    assert_eq!(
+        annex_a::to_model(&a, la()).unwrap_err(),
+        ToModelError::Blank {
+            list: 1,
+            row: 3,
+            column: "Date of Contact"
+        }
+    );
     let mut a = empty();
     a.as_at = Date::ymd(9000, 1, 1);
-    assert!(matches!(annex_a::to_model(&a, la()), Err(ToModelError::AsAt(_))));
+    assert!(matches!(
+        annex_a::to_model(&a, la()),
+        Err(ToModelError::AsAt(_))
+    ));
 }
 
 // ---- Fuzz ----
@@ -634,11 +891,27 @@ mod fuzz {
     /// count, a code cell from any list, or odd text.
     fn cell() -> impl Strategy<Value = Cell> {
         let lists: Vec<&'static str> = [
-            &cc::GENDER, &cc::ETHNICITY, &cc::YES_NO, &cc::SOURCE, &cc::NEED, &cc::CLOSURE,
-            &cc::CASE_STATUS, &cc::ABUSE, &cc::LEGAL_STATUS, &cc::PERMANENCE_PLAN,
-            &cc::REASON_CEASED, &cc::PLACEMENT_TYPE, &cc::PROVIDER, &cc::LOCATION,
-            &cc::ELIGIBILITY, &cc::IN_TOUCH, &cc::ACCOMMODATION, &cc::SUITABILITY, &cc::ACTIVITY,
-            &cc::NO_LONGER_PLACED, &cc::LEAVING_REASON,
+            &cc::GENDER,
+            &cc::ETHNICITY,
+            &cc::YES_NO,
+            &cc::SOURCE,
+            &cc::NEED,
+            &cc::CLOSURE,
+            &cc::CASE_STATUS,
+            &cc::ABUSE,
+            &cc::LEGAL_STATUS,
+            &cc::PERMANENCE_PLAN,
+            &cc::REASON_CEASED,
+            &cc::PLACEMENT_TYPE,
+            &cc::PROVIDER,
+            &cc::LOCATION,
+            &cc::ELIGIBILITY,
+            &cc::IN_TOUCH,
+            &cc::ACCOMMODATION,
+            &cc::SUITABILITY,
+            &cc::ACTIVITY,
+            &cc::NO_LONGER_PLACED,
+            &cc::LEAVING_REASON,
         ]
         .iter()
         .flat_map(|l| l.cells.iter().map(|c| c.1))
@@ -674,10 +947,7 @@ mod fuzz {
                 proptest::collection::vec(row, 0..4)
             })
             .collect();
-        lists.prop_map(|lists| AnnexA {
-            as_at: d(R),
-            lists,
-        })
+        lists.prop_map(|lists| AnnexA { as_at: d(R), lists })
     }
 
     proptest! {

@@ -201,7 +201,11 @@ impl<'a> Row<'a> {
         }
         Ok(Some(bare.to_string()))
     }
-    fn code<C: FromStr>(&self, h: &'static str, list: &CellList) -> Result<Option<C>, ToModelError> {
+    fn code<C: FromStr>(
+        &self,
+        h: &'static str,
+        list: &CellList,
+    ) -> Result<Option<C>, ToModelError> {
         match self.code_str(h, list)? {
             None => Ok(None),
             Some(c) => c.parse().map(Some).map_err(|_| {
@@ -499,7 +503,14 @@ impl<'a> Builder<'a> {
 
     // ---- Lists 3 and 6: referrals and CIN episodes ----
 
-    fn add_referral(&mut self, rid: &str, pid: &PersonId, date: Date, nfa: bool, placeholder: bool) {
+    fn add_referral(
+        &mut self,
+        rid: &str,
+        pid: &PersonId,
+        date: Date,
+        nfa: bool,
+        placeholder: bool,
+    ) {
         let rid: ReferralId = id(rid);
         self.t.cin_episodes.push(CinEpisode {
             cine_referral_id: rid.clone(),
@@ -556,7 +567,7 @@ impl<'a> Builder<'a> {
             let need = row.code::<PrimaryNeed>("Primary Need Code", &cc::NEED)?;
             let closed = row.date("CIN Closure Date")?;
             let reason = row.code::<ClosureReason>("Reason for Closure", &cc::CLOSURE)?;
-            self.own_listed(&row, &pid);
+            let (team, worker) = self.own(&row, &pid);
             self.seen_on(&pid, start);
             let same_day = self
                 .referrals
@@ -581,6 +592,8 @@ impl<'a> Builder<'a> {
             f.cine_cin_primary_need_code = need;
             f.cine_close_date = closed;
             f.cine_close_reason = closed.and(reason);
+            f.cine_referral_team = team;
+            f.cine_referral_worker_id = worker;
             self.cin_referral.push(f.cine_referral_id.clone());
         }
         // An earlier open referral of a child closed when the next began: Annex A shows only
@@ -590,38 +603,37 @@ impl<'a> Builder<'a> {
                 .iter()
                 .map(|(d, rid, _)| (*d, by_id.get(rid).copied()))
                 .filter_map(|(d, i)| Some((d, i?)))
-                .filter(|&(_, i)| {
-                    let f = &self.t.cin_episodes[i];
-                    !f.cine_referral_nfa.is_yes() && f.cine_close_date.is_none()
-                })
+                .filter(|&(_, i)| !self.t.cin_episodes[i].cine_referral_nfa.is_yes())
                 .collect();
             open.sort();
             for w in open.windows(2) {
-                if w[1].0 > w[0].0 && !taken[w[0].1] {
+                let unclosed = self.t.cin_episodes[w[0].1].cine_close_date.is_none();
+                if w[1].0 > w[0].0 && !taken[w[0].1] && unclosed {
                     let f = &mut self.t.cin_episodes[w[0].1];
                     f.cine_close_date = Some(w[1].0);
                     f.cine_close_reason = Some(ClosureReason::Rc7);
                 }
             }
         }
-        // Referrals before the six months that the counts reveal: dated the day before the
-        // six months, the latest date every count can see them; NFA, so no CIN episode.
-        let six = self.six;
+        // Referrals before the six months that the counts reveal (`fill_counts`); NFA, so
+        // they open no CIN episode.
         let mut counts: Vec<_> = counts.into_iter().collect();
         counts.sort_by(|a, b| a.0.cmp(&b.0));
         for (pid, rows) in counts {
             let known: Vec<Date> = self.referrals[&pid].iter().map(|x| x.0).collect();
-            for (key, k, date) in fill_counts(rows, known, |_| day_before(six)) {
+            for (key, k, date) in fill_counts(rows, known) {
                 self.add_referral(&format!("{key}-P{k}"), &pid, date, true, true);
             }
         }
         Ok(())
     }
 
-    /// Notes a List 6–8 row's allocation (those lists show the child's, not the record's).
+    /// Notes a List 7 or 8 row's allocation (those lists show the child's, not the record's).
     fn own_listed(&mut self, row: &Row, pid: &PersonId) {
         let (team, worker) = row.allocation();
-        self.child_mut(pid).allocations.push((row.list, team, worker));
+        self.child_mut(pid)
+            .allocations
+            .push((row.list, team, worker));
     }
 
     /// The referral a record on `date` belongs to: the child's latest real referral by then,
@@ -652,9 +664,8 @@ impl<'a> Builder<'a> {
             let start = row.req_date("Continuous Assessment Start Date")?;
             let seen = row.yes_no("Child Seen During Continuous Assessment")?;
             let auth = row.date("Continuous Assessment Date of Authorisation")?;
-            let needed = row.yes_no(
-                "Was the child assessed as requiring LA children's social care support?",
-            )?;
+            let needed = row
+                .yes_no("Was the child assessed as requiring LA children's social care support?")?;
             let (team, worker) = self.own(&row, &pid);
             self.seen_on(&pid, start);
             let rid = self.referral_for(&pid, start);
@@ -676,7 +687,14 @@ impl<'a> Builder<'a> {
 
     // ---- List 5 ----
 
-    fn add_icpc(&mut self, key: &str, pid: &PersonId, s47: Option<(S47Id, ReferralId)>, date: Date, plan: bool) {
+    fn add_icpc(
+        &mut self,
+        key: &str,
+        pid: &PersonId,
+        s47: Option<(S47Id, ReferralId)>,
+        date: Date,
+        plan: bool,
+    ) {
         let (s47, rid) = match s47 {
             Some((s, rid)) => (Some(s), rid),
             None => (None, self.referral_for(pid, date)),
@@ -725,7 +743,8 @@ impl<'a> Builder<'a> {
         let mut starts: HashMap<PersonId, Vec<Date>> = HashMap::new();
         for row in self.rows(5) {
             let pid = row.child()?;
-            let start = row.req_date("Strategy discussion initiating Section 47 Enquiry Start Date")?;
+            let start =
+                row.req_date("Strategy discussion initiating Section 47 Enquiry Start Date")?;
             let unnecessary =
                 row.yes_no("Was an Initial Child Protection Conference deemed unnecessary?")?;
             let icpc = row.date("Date of Initial Child Protection Conference")?;
@@ -748,7 +767,13 @@ impl<'a> Builder<'a> {
             s.s47e_s47_completed_by_worker_id = worker;
             let rid = s.s47e_referral_id.clone();
             if let Some(c) = icpc {
-                self.add_icpc(&row.sub("ICPC"), &pid, Some((sid, rid)), c, plan.unwrap_or(false));
+                self.add_icpc(
+                    &row.sub("ICPC"),
+                    &pid,
+                    Some((sid, rid)),
+                    c,
+                    plan.unwrap_or(false),
+                );
             }
             starts.entry(pid.clone()).or_default().push(start);
             if let Some(n) = n47 {
@@ -758,17 +783,19 @@ impl<'a> Builder<'a> {
                     .push((start, n, row.key()));
             }
             if let Some(n) = nicpc {
-                icpc_counts.entry(pid).or_default().push((start, n, row.key()));
+                icpc_counts
+                    .entry(pid)
+                    .or_default()
+                    .push((start, n, row.key()));
             }
         }
         // Earlier enquiries the counts reveal: ended the day they started, before the six
-        // months (so not in List 5), as late as the count allows.
-        let six = self.six;
+        // months (so not in List 5).
         let mut s47_counts: Vec<_> = s47_counts.into_iter().collect();
         s47_counts.sort_by(|a, b| a.0.cmp(&b.0));
         for (pid, rows) in s47_counts {
             let known = starts.get(&pid).cloned().unwrap_or_default();
-            for (key, k, d) in fill_counts(rows, known, |at| day_before(at.min(six))) {
+            for (key, k, d) in fill_counts(rows, known) {
                 self.add_s47(&format!("{key}-PS{k}"), &pid, d, Some(d));
             }
         }
@@ -783,7 +810,7 @@ impl<'a> Builder<'a> {
                 .flatten()
                 .map(|&i| self.t.initial_cp_conferences[i].icpc_icpc_date)
                 .collect();
-            for (key, k, d) in fill_counts(rows, known, day_before) {
+            for (key, k, d) in fill_counts(rows, known) {
                 self.add_icpc(&format!("{key}-PI{k}"), &pid, None, d, false);
             }
         }
@@ -813,10 +840,16 @@ impl<'a> Builder<'a> {
             self.seen_on(&pid, start);
             let plan: CpPlanId = id(&row.key());
             // The conference that made the plan: the child's ICPC on the plan's first day.
-            let icpc = self.icpcs.get(&pid).into_iter().flatten().copied().find(|&i| {
-                let c = &self.t.initial_cp_conferences[i];
-                c.icpc_icpc_date == start && c.icpc_cp_plan_id.is_none()
-            });
+            let icpc = self
+                .icpcs
+                .get(&pid)
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|&i| {
+                    let c = &self.t.initial_cp_conferences[i];
+                    c.icpc_icpc_date == start && c.icpc_cp_plan_id.is_none()
+                });
             let rid = match icpc {
                 Some(i) => {
                     let c = &mut self.t.initial_cp_conferences[i];
@@ -951,10 +984,11 @@ impl<'a> Builder<'a> {
                 "Reason Ceased to be Looked After",
                 &cc::REASON_CEASED,
             )?;
-            let pl_start = row.date("Start Date of Most Recent Placement")?.unwrap_or(entered);
+            let pl_start = row
+                .date("Start Date of Most Recent Placement")?
+                .unwrap_or(entered);
             let kind = row.req_code::<PlacementType>("Placement Type", &cc::PLACEMENT_TYPE)?;
-            let provider =
-                row.code::<PlacementProvider>("Placement Provider", &cc::PROVIDER)?;
+            let provider = row.code::<PlacementProvider>("Placement Provider", &cc::PROVIDER)?;
             let postcode = row.text("Placement postcode");
             let urn = row.text("URN of Placement");
             let location = row.code_str("Placement Location", &cc::LOCATION)?;
@@ -984,7 +1018,16 @@ impl<'a> Builder<'a> {
                 let prev: PeriodOfCareId = id(&row.sub("POC0"));
                 let end = day_before(entered);
                 let pl = self.add_placement(&row.sub("PL0"), &pid, &prev, twelve, Some(end), kind);
-                self.add_episode(&row.sub("E0"), &pid, &prev, twelve, twelve, ReasonNewEpisode::S, need, pl);
+                self.add_episode(
+                    &row.sub("E0"),
+                    &pid,
+                    &prev,
+                    twelve,
+                    twelve,
+                    ReasonNewEpisode::S,
+                    need,
+                    pl,
+                );
                 let e = self.t.cla_episodes.last_mut().expect("just pushed");
                 e.clae_cla_episode_ceased_date = Some(end);
                 e.clae_cla_episode_ceased_reason = Some(ReasonEpisodeCeased::E8);
@@ -1000,7 +1043,14 @@ impl<'a> Builder<'a> {
             for k in 0..extra {
                 let s = base.plus_days(span * k / extra);
                 let e = base.plus_days(span * (k + 1) / extra);
-                let pl = self.add_placement(&row.sub(&format!("PL{}", k + 1)), &pid, &poc, s, Some(e), kind);
+                let pl = self.add_placement(
+                    &row.sub(&format!("PL{}", k + 1)),
+                    &pid,
+                    &poc,
+                    s,
+                    Some(e),
+                    kind,
+                );
                 starts.push((s, pl));
             }
             let current = self.add_placement(&row.sub("PL"), &pid, &poc, pl_start, ceased, kind);
@@ -1106,9 +1156,7 @@ impl<'a> Builder<'a> {
                         miss_missing_episode_type: kind,
                         miss_missing_episode_end_date: Some(twelve),
                         miss_missing_rhi_offered: offered.filter(|_| last).map(YesNo::from_bool),
-                        miss_missing_rhi_accepted: accepted
-                            .filter(|_| last)
-                            .map(YesNo::from_bool),
+                        miss_missing_rhi_accepted: accepted.filter(|_| last).map(YesNo::from_bool),
                     });
                 }
             }
@@ -1121,10 +1169,8 @@ impl<'a> Builder<'a> {
     fn leavers(&mut self) -> Result<(), ToModelError> {
         for row in self.rows(9) {
             let pid = row.child()?;
-            let eligibility = row.req_code::<CareLeaverEligibility>(
-                "Eligibility Category",
-                &cc::ELIGIBILITY,
-            )?;
+            let eligibility =
+                row.req_code::<CareLeaverEligibility>("Eligibility Category", &cc::ELIGIBILITY)?;
             let in_touch = row.req_code::<InTouch>("LA in Touch", &cc::IN_TOUCH)?;
             let review = row.date("Latest Pathway Plan Review Date")?;
             let contact = row.date("Latest Date of Contact")?.unwrap_or(self.r);
@@ -1175,11 +1221,19 @@ impl<'a> Builder<'a> {
                 "Date the child was placed for fostering in FFA or concurrent planning placement",
             )?;
             self.seen_on(&pid, decision);
-            let latest = [Some(decision), order, matched, placed, adopted, reversed, ffa]
-                .into_iter()
-                .flatten()
-                .max()
-                .unwrap_or(decision);
+            let latest = [
+                Some(decision),
+                order,
+                matched,
+                placed,
+                adopted,
+                reversed,
+                ffa,
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(decision);
             let poc = match entered {
                 None => None,
                 Some(e) => match self
@@ -1217,7 +1271,10 @@ impl<'a> Builder<'a> {
                         } else {
                             ReasonEpisodeCeased::E8
                         });
-                        self.periods.entry(pid.clone()).or_default().push((e, poc.clone()));
+                        self.periods
+                            .entry(pid.clone())
+                            .or_default()
+                            .push((e, poc.clone()));
                         Some(poc)
                     }
                     None => None,
@@ -1351,7 +1408,9 @@ impl<'a> Builder<'a> {
                         });
                     }
                 }
-                Some(_) => return Err(row.invalid("Case Status", "one of the List 6 case statuses")),
+                Some(_) => {
+                    return Err(row.invalid("Case Status", "one of the List 6 case statuses"))
+                }
             }
             let Some(seen) = seen else { continue };
             if let Some(v) = self
@@ -1388,7 +1447,12 @@ impl<'a> Builder<'a> {
     fn epo(&mut self) {
         let (r, six) = (self.r, self.six);
         for (pid, key) in std::mem::take(&mut self.epo) {
-            let mine = || self.t.legal_statuses.iter().filter(|s| s.lega_person_id == pid);
+            let mine = || {
+                self.t
+                    .legal_statuses
+                    .iter()
+                    .filter(|s| s.lega_person_id == pid)
+            };
             if mine().any(|s| {
                 matches!(s.lega_legal_status, LegalStatus::L1 | LegalStatus::L2)
                     && s.lega_legal_status_start_date <= r
@@ -1409,8 +1473,8 @@ impl<'a> Builder<'a> {
     }
 
     /// The child's allocation on the as-at date. When every row of Lists 3–9 names the same
-    /// team and worker, that is an involvement open on the as-at date. Otherwise Lists 3, 4, 5
-    /// and 9 keep their records' own team and worker, and what Lists 6–8 show is the child's
+    /// team and worker, that is an involvement open on the as-at date. Otherwise Lists 3 to 6
+    /// and 9 keep their records' own team and worker, and what Lists 7 and 8 show is the child's
     /// last involvement, ended on the as-at date.
     fn allocations(&mut self) {
         for (i, pid) in self.order.clone().into_iter().enumerate() {
@@ -1425,7 +1489,7 @@ impl<'a> Builder<'a> {
             let (pick, end) = if same {
                 (Some((first.1.clone(), first.2.clone())), None)
             } else {
-                let listed = [8u8, 7, 6].iter().find_map(|n| {
+                let listed = [8u8, 7].iter().find_map(|n| {
                     c.allocations
                         .iter()
                         .find(|a| a.0 == *n && (a.1.is_some() || a.2.is_some()))
@@ -1454,28 +1518,24 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Events a list's counts need beyond those the model already has: for each row (date, count
-/// of the child's events in the twelve months before it, key), in date order, enough events
-/// dated `latest(date)` to make the count, where that date is inside the row's twelve months.
-/// Returns (key, number, date) for each event to add. A count lower than the known events
-/// cannot be met and is left.
+/// Events a list's counts need beyond those the model already has. Each row is (date, count of
+/// the child's events in the twelve months before it, key). Rows are met latest first, each
+/// with events dated the first day of its twelve months: a later row cannot see them, and an
+/// earlier row sees them only if its own twelve months include that day, as it would the
+/// events it stands for. Dated before the six months, none shows in a list itself. Returns
+/// (key, number, date) for each event to add; a count lower than the known events is left.
 fn fill_counts(
     mut rows: Vec<(Date, i64, String)>,
     mut known: Vec<Date>,
-    latest: impl Fn(Date) -> Date,
 ) -> Vec<(String, usize, Date)> {
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.sort_by(|a, b| b.0.cmp(&a.0));
     let mut out = vec![];
     for (at, n, key) in rows {
         let from = months_back(at, 12);
         let have = known.iter().filter(|&&d| d >= from && d < at).count() as i64;
-        let t = latest(at);
-        if t < from || t >= at {
-            continue;
-        }
         for k in 0..(n - have).max(0) {
-            out.push((key.clone(), k as usize + 1, t));
-            known.push(t);
+            out.push((key.clone(), k as usize + 1, from));
+            known.push(from);
         }
     }
     out
