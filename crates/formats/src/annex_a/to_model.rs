@@ -1528,7 +1528,7 @@ fn fill_counts(
     mut rows: Vec<(Date, i64, String)>,
     mut known: Vec<Date>,
 ) -> Vec<(String, usize, Date)> {
-    rows.sort_by(|a, b| b.0.cmp(&a.0));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
     let mut out = vec![];
     for (at, n, key) in rows {
         let from = months_back(at, 12);
