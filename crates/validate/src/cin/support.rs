@@ -1,0 +1,110 @@
+//! Helpers shared by CIN rules: typed cell access and the validator's common joins.
+
+use super::{Ctx, Hits, T};
+use model::Date;
+use std::collections::HashMap;
+
+/// The cell as a date (`yyyy-mm-dd`); `None` when missing or not a date, as `NaT`.
+pub fn date(cx: &Ctx, t: T, col: &str, row: usize) -> Option<Date> {
+    cx.t(t).col(col).iso_date(row)
+}
+
+/// The cell's text; `None` when missing.
+pub fn text<'a>(cx: &Ctx<'a>, t: T, col: &str, row: usize) -> Option<&'a str> {
+    cx.t(t).col(col).str(row)
+}
+
+/// Every row of `t` whose `col` is missing.
+pub fn flag_missing(cx: &Ctx, h: &mut Hits, t: T, col: &str) {
+    let c = cx.t(t).col(col);
+    for r in cx.t(t).rows() {
+        if !c.is_present(r) {
+            h.flag(t, r);
+        }
+    }
+}
+
+/// Rows of `t` (carrying `LAchildID` and `CINdetailsID`) whose `col` date is before the
+/// `CINreferralDate` of their CIN episode: flags the row and the episode's CINdetails row,
+/// as the validator's left merge on child and episode does.
+pub fn before_referral(cx: &Ctx, h: &mut Hits, t: T, col: &str) {
+    let tab = cx.t(t);
+    let (child, id, d) = (tab.col("LAchildID"), tab.col("CINdetailsID"), tab.col(col));
+    let refs = cx.t(T::CinDetails).col("CINreferralDate");
+    for r in tab.rows() {
+        let (Some(c), Some(i), Some(d)) = (child.str(r), id.str(r), d.iso_date(r)) else {
+            continue;
+        };
+        for &dr in cx.details_rows(c, i) {
+            if refs.iso_date(dr as usize).is_some_and(|referral| d < referral) {
+                h.flag(t, r);
+                h.flag(T::CinDetails, dr as usize);
+            }
+        }
+    }
+}
+
+/// Values appearing on more than one row of `t` (missing values ignored): flags all of
+/// them, as `duplicated(keep=False)`.
+pub fn flag_duplicates(cx: &Ctx, h: &mut Hits, t: T, col: &str) {
+    let c = cx.t(t).col(col);
+    let mut seen: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for r in cx.t(t).rows() {
+        if let Some(v) = c.str(r) {
+            seen.entry(v).or_default().push(r);
+        }
+    }
+    for rows in seen.values().filter(|v| v.len() > 1) {
+        for &r in rows {
+            h.flag(t, r);
+        }
+    }
+}
+
+/// Characters `from..to` (by character, as Python slices; clamped to the length).
+pub fn chars(s: &str, from: usize, to: usize) -> String {
+    s.chars().skip(from).take(to.saturating_sub(from)).collect()
+}
+
+/// Python's `str.isdigit()` for ASCII text: non-empty and all digits.
+pub fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Rows of `t` whose `col` is present and matches `bad`.
+pub fn flag_where(cx: &Ctx, h: &mut Hits, t: T, col: &str, bad: impl Fn(&str) -> bool) {
+    let c = cx.t(t).col(col);
+    for r in cx.t(t).rows() {
+        if c.str(r).is_some_and(&bad) {
+            h.flag(t, r);
+        }
+    }
+}
+
+/// Rows of `t` by CIN episode (`LAchildID`, `CINdetailsID`), for joins on both; rows
+/// missing either are left out.
+pub fn by_episode<'a>(cx: &Ctx<'a>, t: T) -> HashMap<(&'a str, &'a str), Vec<usize>> {
+    let tab = cx.t(t);
+    let (c, i) = (tab.col("LAchildID"), tab.col("CINdetailsID"));
+    let mut m: HashMap<(&'a str, &'a str), Vec<usize>> = HashMap::new();
+    for r in tab.rows() {
+        if let (Some(c), Some(i)) = (c.str(r), i.str(r)) {
+            m.entry((c, i)).or_default().push(r);
+        }
+    }
+    m
+}
+
+/// Rows of `t` by `LAchildID` (rows without one left out).
+pub fn by_child<'a>(cx: &Ctx<'a>, t: T) -> &'a HashMap<String, Vec<u32>> {
+    cx.t(t).by_child()
+}
+
+/// Rows of `t` whose date `col` lies in the census period.
+pub fn rows_in_period(cx: &Ctx, t: T, col: &str) -> Vec<usize> {
+    let c = cx.t(t).col(col);
+    cx.t(t)
+        .rows()
+        .filter(|&r| c.iso_date(r).is_some_and(|d| cx.in_period(d)))
+        .collect()
+}
