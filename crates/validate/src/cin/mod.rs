@@ -122,6 +122,7 @@ pub struct Ctx<'a> {
     pub end: Option<Date>,
     pub calendar: HolidayCalendar,
     details: OnceLock<HashMap<&'a str, HashMap<&'a str, Vec<u32>>>>,
+    children: Vec<OnceLock<HashMap<&'a str, Vec<u32>>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -139,6 +140,7 @@ impl<'a> Ctx<'a> {
             end: reference,
             calendar: HolidayCalendar::england_and_wales(),
             details: OnceLock::new(),
+            children: T::ALL.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -158,17 +160,35 @@ impl<'a> Ctx<'a> {
             .map(|r| Date::from(self.calendar.cin_validator_limit(r.naive(), n)))
     }
 
+    /// Rows of `t` by `LAchildID`, in input order. A missing ID is the key "": pandas
+    /// merges match missing keys with each other, so the validator's joins do too.
+    pub fn by_child(&self, t: T) -> &HashMap<&'a str, Vec<u32>> {
+        self.children[t as usize].get_or_init(|| {
+            let tab = self.t(t);
+            let c = tab.col("LAchildID");
+            let mut m: HashMap<&'a str, Vec<u32>> = HashMap::new();
+            for r in tab.rows() {
+                m.entry(c.text(r)).or_default().push(r as u32);
+            }
+            m
+        })
+    }
+
+    /// The rows of one child in `t` ("" for rows without an ID).
+    pub fn rows_of(&self, t: T, child: &str) -> &[u32] {
+        self.by_child(t).get(child).map(Vec::as_slice).unwrap_or(&[])
+    }
+
     /// The CINdetails rows of one child's CIN episode (several when the child is repeated),
-    /// the validator's merge on `LAchildID` and `CINdetailsID`.
+    /// the validator's merge on `LAchildID` and `CINdetailsID` (missing ID matching missing).
     pub fn details_rows(&self, child: &str, id: &str) -> &[u32] {
         let map = self.details.get_or_init(|| {
             let t = self.t(T::CinDetails);
             let (c, i) = (t.col("LAchildID"), t.col("CINdetailsID"));
             let mut m: HashMap<&'a str, HashMap<&'a str, Vec<u32>>> = HashMap::new();
             for r in t.rows() {
-                if let (Some(c), Some(i)) = (c.str(r), i.str(r)) {
-                    m.entry(c).or_default().entry(i).or_default().push(r as u32);
-                }
+                let (c, i) = (c.text(r), i.text(r));
+                m.entry(c).or_default().entry(i).or_default().push(r as u32);
             }
             m
         });

@@ -32,9 +32,8 @@ pub fn before_referral(cx: &Ctx, h: &mut Hits, t: T, col: &str) {
     let (child, id, d) = (tab.col("LAchildID"), tab.col("CINdetailsID"), tab.col(col));
     let refs = cx.t(T::CinDetails).col("CINreferralDate");
     for r in tab.rows() {
-        let (Some(c), Some(i), Some(d)) = (child.str(r), id.str(r), d.iso_date(r)) else {
-            continue;
-        };
+        let Some(d) = d.iso_date(r) else { continue };
+        let (c, i) = (child.text(r), id.text(r));
         for &dr in cx.details_rows(c, i) {
             if refs.iso_date(dr as usize).is_some_and(|referral| d < referral) {
                 h.flag(t, r);
@@ -81,24 +80,18 @@ pub fn flag_where(cx: &Ctx, h: &mut Hits, t: T, col: &str, bad: impl Fn(&str) ->
     }
 }
 
-/// Rows of `t` by CIN episode (`LAchildID`, `CINdetailsID`), for joins on both; rows
-/// missing either are left out.
+/// Rows of `t` by CIN episode (`LAchildID`, `CINdetailsID`), for joins on both; a missing
+/// value is the key "" (pandas merges match missing with missing).
 pub fn by_episode<'a>(cx: &Ctx<'a>, t: T) -> HashMap<(&'a str, &'a str), Vec<usize>> {
     let tab = cx.t(t);
     let (c, i) = (tab.col("LAchildID"), tab.col("CINdetailsID"));
     let mut m: HashMap<(&'a str, &'a str), Vec<usize>> = HashMap::new();
     for r in tab.rows() {
-        if let (Some(c), Some(i)) = (c.str(r), i.str(r)) {
-            m.entry((c, i)).or_default().push(r);
-        }
+        m.entry((c.text(r), i.text(r))).or_default().push(r);
     }
     m
 }
 
-/// Rows of `t` by `LAchildID` (rows without one left out).
-pub fn by_child<'a>(cx: &Ctx<'a>, t: T) -> &'a HashMap<String, Vec<u32>> {
-    cx.t(t).by_child()
-}
 
 /// Rows of `t` whose date `col` lies in the census period.
 pub fn rows_in_period(cx: &Ctx, t: T, col: &str) -> Vec<usize> {

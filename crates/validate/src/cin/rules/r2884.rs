@@ -12,8 +12,8 @@ pub const RULES: &[Rule] = &[rule! {
     check: |cx, h| {
         let cin = cx.t(T::CinDetails).col("DateOfInitialCPC");
         let s47 = cx.t(T::Section47).col("DateOfInitialCPC");
-        for (child, rows) in by_child(cx, T::CinDetails) {
-            let others = cx.t(T::Section47).rows_of(child);
+        for (child, rows) in cx.by_child(T::CinDetails) {
+            let others = cx.rows_of(T::Section47, child);
             for &c in rows {
                 let Some(d) = cin.iso_date(c as usize) else { continue };
                 for &s in others {
