@@ -101,3 +101,20 @@ pub fn rows_in_period(cx: &Ctx, t: T, col: &str) -> Vec<usize> {
         .filter(|&r| c.iso_date(r).is_some_and(|d| cx.in_period(d)))
         .collect()
 }
+
+/// Rows of CINplanDates whose date `col` is after the child's PersonDeathDate: flags the
+/// plan and the child's identifiers row (joined on LAchildID).
+pub fn after_death(cx: &Ctx, h: &mut Hits, col: &str) {
+    let ids = cx.t(T::ChildIdentifiers);
+    let death = ids.col("PersonDeathDate");
+    let plans = cx.t(T::CinPlanDates).col(col);
+    for r in ids.rows() {
+        let Some(died) = death.iso_date(r) else { continue };
+        for &p in cx.rows_of(T::CinPlanDates, ids.col("LAchildID").text(r)) {
+            if plans.iso_date(p as usize).is_some_and(|d| died < d) {
+                h.flag(T::ChildIdentifiers, r);
+                h.flag(T::CinPlanDates, p as usize);
+            }
+        }
+    }
+}

@@ -50,3 +50,10 @@ pub fn rows(t: T, rows: &[u32]) -> Vec<(Loc, u32)> {
 pub fn whole_return() -> Vec<(Loc, u32)> {
     vec![(None, 0)]
 }
+
+/// Expected rows of several tables, in the order rules report them.
+pub fn locs(spec: &[(T, &[u32])]) -> Vec<(Loc, u32)> {
+    let mut v: Vec<(Loc, u32)> = spec.iter().flat_map(|(t, r)| rows(*t, r)).collect();
+    v.sort();
+    v
+}
