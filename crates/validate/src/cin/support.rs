@@ -118,3 +118,74 @@ pub fn after_death(cx: &Ctx, h: &mut Hits, col: &str) {
         }
     }
 }
+
+/// A date on row `r` of `t`, for the closures below.
+fn d(cx: &Ctx, t: T, col: &str, r: usize) -> Option<Date> {
+    cx.t(t).col(col).iso_date(r)
+}
+
+/// Rows of `a` whose `a_start` falls within a period of `b` of the same child (another row
+/// when `a` and `b` are the same table): on or after `b_start`, and before `b_end` (or on
+/// it, when `end_inclusive`), or, when `b_end` is missing, on or before the reference
+/// date. Flags both rows of every such pair. The validator's overlap checks (4014, 4016,
+/// 4017) all have this shape.
+#[allow(clippy::too_many_arguments)]
+pub fn starts_during(
+    cx: &Ctx,
+    h: &mut Hits,
+    a: T,
+    a_start: &str,
+    b: T,
+    b_start: &str,
+    b_end: &str,
+    end_inclusive: bool,
+) {
+    let child = cx.t(a).col("LAchildID");
+    for r in cx.t(a).rows() {
+        let Some(s) = d(cx, a, a_start, r) else { continue };
+        for &q in cx.rows_of(b, child.text(r)) {
+            let q = q as usize;
+            if a == b && q == r {
+                continue;
+            }
+            let Some(bs) = d(cx, b, b_start, q) else { continue };
+            let open = match d(cx, b, b_end, q) {
+                Some(e) => s < e || (end_inclusive && s == e),
+                None => cx.reference.is_some_and(|rd| s <= rd),
+            };
+            if s >= bs && open {
+                h.flag(a, r);
+                h.flag(b, q);
+            }
+        }
+    }
+}
+
+/// Rows of `t` where both dates are valid and `bad(first, second)` holds.
+pub fn flag_dates(
+    cx: &Ctx,
+    h: &mut Hits,
+    t: T,
+    first: &str,
+    second: &str,
+    bad: impl Fn(Date, Date) -> bool,
+) {
+    let (a, b) = (cx.t(t).col(first), cx.t(t).col(second));
+    for r in cx.t(t).rows() {
+        if let (Some(x), Some(y)) = (a.iso_date(r), b.iso_date(r)) {
+            if bad(x, y) {
+                h.flag(t, r);
+            }
+        }
+    }
+}
+
+/// Rows of `t` whose `col` is missing or not one of `codes` (compared exactly).
+pub fn flag_not_in(cx: &Ctx, h: &mut Hits, t: T, col: &str, codes: &[&str]) {
+    let c = cx.t(t).col(col);
+    for r in cx.t(t).rows() {
+        if !c.str(r).is_some_and(|v| codes.contains(&v)) {
+            h.flag(t, r);
+        }
+    }
+}
