@@ -3,8 +3,8 @@
 //! starts, the error/query type, and the latest message and affected fields.
 
 use std::collections::{BTreeMap, BTreeSet};
-use validate::engine::{year_label, YEARS};
 use validate::cin;
+use validate::engine::{year_label, YEARS};
 
 fn catalogue() -> Option<Vec<BTreeMap<String, String>>> {
     let path = concat!(
@@ -118,9 +118,6 @@ fn pack_sizes_match_the_dfe() {
         (2026, 109),
         (2027, 109),
     ];
-    let got: Vec<(u16, usize)> = want
-        .iter()
-        .map(|&(y, _)| (y, cin::pack(y).len()))
-        .collect();
+    let got: Vec<(u16, usize)> = want.iter().map(|&(y, _)| (y, cin::pack(y).len())).collect();
     assert_eq!(got, want);
 }

@@ -128,9 +128,8 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(tables: &'a Tables, year: u16, la: Option<&'a str>) -> Self {
         let reference = tables.reference_date();
-        let start = reference.map(|r| {
-            Date::from(model::calendar::add_years(r.naive(), -1)).plus_days(1)
-        });
+        let start =
+            reference.map(|r| Date::from(model::calendar::add_years(r.naive(), -1)).plus_days(1));
         Ctx {
             tables,
             year,
@@ -176,7 +175,10 @@ impl<'a> Ctx<'a> {
 
     /// The rows of one child in `t` ("" for rows without an ID).
     pub fn rows_of(&self, t: T, child: &str) -> &[u32] {
-        self.by_child(t).get(child).map(Vec::as_slice).unwrap_or(&[])
+        self.by_child(t)
+            .get(child)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The CINdetails rows of one child's CIN episode (several when the child is repeated),

@@ -35,7 +35,10 @@ pub fn before_referral(cx: &Ctx, h: &mut Hits, t: T, col: &str) {
         let Some(d) = d.iso_date(r) else { continue };
         let (c, i) = (child.text(r), id.text(r));
         for &dr in cx.details_rows(c, i) {
-            if refs.iso_date(dr as usize).is_some_and(|referral| d < referral) {
+            if refs
+                .iso_date(dr as usize)
+                .is_some_and(|referral| d < referral)
+            {
                 h.flag(t, r);
                 h.flag(T::CinDetails, dr as usize);
             }
@@ -92,7 +95,6 @@ pub fn by_episode<'a>(cx: &Ctx<'a>, t: T) -> HashMap<(&'a str, &'a str), Vec<usi
     m
 }
 
-
 /// Rows of `t` whose date `col` lies in the census period.
 pub fn rows_in_period(cx: &Ctx, t: T, col: &str) -> Vec<usize> {
     let c = cx.t(t).col(col);
@@ -109,7 +111,9 @@ pub fn after_death(cx: &Ctx, h: &mut Hits, col: &str) {
     let death = ids.col("PersonDeathDate");
     let plans = cx.t(T::CinPlanDates).col(col);
     for r in ids.rows() {
-        let Some(died) = death.iso_date(r) else { continue };
+        let Some(died) = death.iso_date(r) else {
+            continue;
+        };
         for &p in cx.rows_of(T::CinPlanDates, ids.col("LAchildID").text(r)) {
             if plans.iso_date(p as usize).is_some_and(|d| died < d) {
                 h.flag(T::ChildIdentifiers, r);
@@ -142,13 +146,17 @@ pub fn starts_during(
 ) {
     let child = cx.t(a).col("LAchildID");
     for r in cx.t(a).rows() {
-        let Some(s) = d(cx, a, a_start, r) else { continue };
+        let Some(s) = d(cx, a, a_start, r) else {
+            continue;
+        };
         for &q in cx.rows_of(b, child.text(r)) {
             let q = q as usize;
             if a == b && q == r {
                 continue;
             }
-            let Some(bs) = d(cx, b, b_start, q) else { continue };
+            let Some(bs) = d(cx, b, b_start, q) else {
+                continue;
+            };
             let open = match d(cx, b, b_end, q) {
                 Some(e) => s < e || (end_inclusive && s == e),
                 None => cx.reference.is_some_and(|rd| s <= rd),

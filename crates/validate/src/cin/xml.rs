@@ -240,7 +240,12 @@ fn read_child(child: &Node, out: &mut Tables) {
 fn read_plans(parent: &Node, id: &str, details_id: &str, out: &mut Tables) {
     for (p, plan) in parent.find_all("ChildProtectionPlans").enumerate() {
         let p = (p + 1).to_string();
-        push(out, T::ChildProtectionPlans, &[id, details_id, &p], Some(plan));
+        push(
+            out,
+            T::ChildProtectionPlans,
+            &[id, details_id, &p],
+            Some(plan),
+        );
         for review in plan.find_all("Reviews") {
             if review.find("CPPreviewDate").is_some() {
                 push(out, T::Reviews, &[id, details_id, &p], Some(review));

@@ -24,7 +24,7 @@ pub const RULES: &[Rule] = &[rule! {
         flag_where(cx, h, T::ChildIdentifiers, "UPN", |u| {
             u.chars().count() == 13
                 && all_digits(&chars(u, 1, 13))
-                && u.chars().next() != Some(check_letter(u))
+                && !u.starts_with(check_letter(u))
         })
     },
 }];
