@@ -253,3 +253,49 @@ fn read_plans(parent: &Node, id: &str, details_id: &str, out: &mut Tables) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flattens_like_the_validator() {
+        let xml = r#"<Message><Header><CollectionDetails><Year>2026</Year>
+            <ReferenceDate>2026-03-31</ReferenceDate></CollectionDetails></Header>
+            <Children><Child>
+              <ChildIdentifiers><LAchildID>A</LAchildID><Sex>F</Sex></ChildIdentifiers>
+              <ChildCharacteristics><Ethnicity>WBRI</Ethnicity>
+                <Disabilities><Disability>MOB</Disability><Disability>HAND</Disability></Disabilities>
+              </ChildCharacteristics>
+              <CINdetails><CINreferralDate>2025-05-01</CINreferralDate>
+                <Assessments><AssessmentActualStartDate>2025-05-02</AssessmentActualStartDate>
+                  <FactorsIdentifiedAtAssessment><AssessmentFactors>1A</AssessmentFactors>
+                  <AssessmentFactors>2B</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>
+                <Assessments/>
+              </CINdetails>
+              <CINdetails><CINreferralDate>2025-09-01</CINreferralDate>
+                <ChildProtectionPlans><CPPstartDate>2025-09-10</CPPstartDate>
+                  <Reviews><CPPreviewDate>2025-10-01</CPPreviewDate></Reviews><Reviews/></ChildProtectionPlans>
+              </CINdetails>
+            </Child></Children></Message>"#;
+        let t = read_xml_str(Path::new("t.xml"), xml).unwrap();
+        assert_eq!(t.reference_date(), Some(model::Date::ymd(2026, 3, 31)));
+        assert_eq!(t.get(T::Disabilities).len(), 2);
+        let d = t.get(T::CinDetails);
+        assert_eq!((d.len(), d.col("CINdetailsID").text(1)), (2, "2"));
+        let a = t.get(T::Assessments);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a.col("AssessmentFactors").text(0), "1A,2B");
+        assert_eq!(a.col("AssessmentID").text(1), "2");
+        assert!(!a.col("AssessmentFactors").is_present(1));
+        assert_eq!(t.get(T::AssessmentFactorsList).len(), 2);
+        let p = t.get(T::ChildProtectionPlans);
+        assert_eq!(
+            (p.col("CINdetailsID").text(0), p.col("CPPID").text(0)),
+            ("2", "1")
+        );
+        // Reviews without a CPPreviewDate are not rows.
+        assert_eq!(t.get(T::Reviews).len(), 1);
+        assert_eq!(t.get(T::Reviews).col("LAchildID").text(0), "A");
+    }
+}
