@@ -197,3 +197,14 @@ pub fn flag_not_in(cx: &Ctx, h: &mut Hits, t: T, col: &str, codes: &[&str]) {
         }
     }
 }
+
+/// Rows of `t` whose date `col` is present but outside the census period (all of them
+/// when the reference date is missing: the validator's comparisons with NaT fail).
+pub fn flag_outside_period(cx: &Ctx, h: &mut Hits, t: T, col: &str) {
+    let c = cx.t(t).col(col);
+    for r in cx.t(t).rows() {
+        if c.iso_date(r).is_some_and(|d| !cx.in_period(d)) {
+            h.flag(t, r);
+        }
+    }
+}
