@@ -19,14 +19,16 @@ fn check(cx: &Ctx, h: &mut Hits, column: &str, missing: fn(Option<&str>) -> bool
 
 pub const RULES: &[Rule] = &[
     rule! {
-        /// Return level, before 2024-25: GenderCurrent missing or 0. (The validator's
-        /// expression mixes `|` and `==`; this is what it means to test.)
+        /// Return level, before 2024-25: meant to count GenderCurrent missing or 0, but the
+        /// validator writes `isna() | GenderCurrent == 0`, which Python reads as
+        /// `(isna() | GenderCurrent) == 0`: false for every row, so it never raised. Kept
+        /// that way, as the DfE tool behaved.
         code: "2886Q",
         kind: Query,
         message: "Please check and either amend or provide a reason: Percentage of children with no gender recorded is more than 2% (excluding unborns)",
         fields: ["ExpectedPersonBirthDate"],
         years: Y2022_23..=Y2023_24,
-        check: |cx, h| check(cx, h, "GenderCurrent", |g| g.is_none_or(|g| g == "0")),
+        check: |cx, h| check(cx, h, "GenderCurrent", |_| false),
     },
     rule! {
         /// Return level: more than 2% of children born (no expected birth date) have Sex
