@@ -4,7 +4,7 @@ use std::{env, fs, path::Path};
 
 fn main() {
     let out = env::var("OUT_DIR").unwrap();
-    for ret in ["ssda903"] {
+    for ret in ["ssda903", "cin"] {
         let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap())
             .join("src")
             .join(ret)

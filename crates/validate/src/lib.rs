@@ -1,6 +1,7 @@
 //! DfE validation of statutory returns: a rule engine with year packs (`engine`), raw
-//! columnar tables (`table`), and the SSDA903 rule set (`ssda903`).
+//! columnar tables (`table`), and the SSDA903 (`ssda903`) and CIN census (`cin`) rule sets.
 
+pub mod cin;
 pub mod engine;
 pub mod ssda903;
 pub mod table;

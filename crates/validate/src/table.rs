@@ -13,6 +13,7 @@ pub struct Column {
     /// `ends[i]` is where row i's text ends in `text`; row i starts at `ends[i - 1]`.
     ends: Vec<u32>,
     dates: OnceLock<Vec<Option<Date>>>,
+    iso_dates: OnceLock<Vec<Option<Date>>>,
     numbers: OnceLock<Vec<Option<f64>>>,
 }
 
@@ -64,6 +65,20 @@ impl Column {
         })
     }
 
+    /// The cell as a `yyyy-mm-dd` date, the form of the CIN census XML (whose validator
+    /// parses every date column with `pd.to_datetime(errors="coerce")`).
+    pub fn iso_date(&self, row: usize) -> Option<Date> {
+        self.iso_dates().get(row).copied().flatten()
+    }
+
+    pub fn iso_dates(&self) -> &[Option<Date>] {
+        self.iso_dates.get_or_init(|| {
+            (0..self.len())
+                .map(|r| self.str(r).and_then(parse_iso))
+                .collect()
+        })
+    }
+
     /// The cell as a number (`pd.to_numeric(errors="coerce")`).
     pub fn number(&self, row: usize) -> Option<f64> {
         self.numbers().get(row).copied().flatten()
@@ -104,11 +119,35 @@ fn parse_dmy_any(s: &str) -> Option<Date> {
     Date::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// `yyyy-mm-dd`, optionally followed by a time (`T…` or ` …`, ignored), within pandas'
+/// timestamp range; surrounding whitespace is allowed, as pandas strips it.
+pub fn parse_iso(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let date = s.split(['T', ' ']).next()?;
+    let mut parts = date.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let digits = |p: &str, min: usize, max: usize| {
+        (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(y, 4, 4) && digits(m, 1, 2) && digits(d, 1, 2)) {
+        return None;
+    }
+    let d = Date::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    (Date::ymd(1677, 9, 22)..=Date::ymd(2262, 4, 11))
+        .contains(&d)
+        .then_some(d)
+}
+
 /// A table: named columns of equal length, in input order (row 0 is the first data row).
 pub struct Table {
     names: Vec<String>,
     columns: Vec<Column>,
     rows: usize,
+    /// The column naming the child: `CHILD` (903) unless set (CIN's `LAchildID`).
+    child_column: &'static str,
     by_child: OnceLock<HashMap<String, Vec<u32>>>,
 }
 
@@ -121,8 +160,20 @@ impl Table {
             names,
             columns,
             rows: 0,
+            child_column: "CHILD",
             by_child: OnceLock::new(),
         }
+    }
+
+    /// Names the column that identifies the child, for `by_child` and `rows_of`.
+    pub fn with_child_column(mut self, name: &'static str) -> Table {
+        self.child_column = name;
+        self.by_child = OnceLock::new();
+        self
+    }
+
+    pub fn child_column(&self) -> &'static str {
+        self.child_column
     }
 
     /// Builds a table from rows of cells (tests, fuzzing, XML input).
@@ -190,10 +241,11 @@ impl Table {
         }
     }
 
-    /// Row numbers of each CHILD, in input order; rows without a CHILD are left out.
+    /// Row numbers of each child (the `CHILD` column unless set otherwise), in input order;
+    /// rows without one are left out.
     pub fn by_child(&self) -> &HashMap<String, Vec<u32>> {
         self.by_child.get_or_init(|| {
-            let child = self.col("CHILD");
+            let child = self.col(self.child_column);
             let mut map: HashMap<String, Vec<u32>> = HashMap::new();
             for r in self.rows() {
                 if let Some(c) = child.str(r) {
@@ -249,5 +301,14 @@ mod tests {
             assert_eq!(parse_dmy(bad), None, "{bad}");
         }
         assert!(parse_dmy("22/09/1677").is_some() && parse_dmy("11/04/2262").is_some());
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(parse_iso("2026-03-31"), Some(Date::ymd(2026, 3, 31)));
+        assert_eq!(parse_iso(" 2026-3-1T00:00:00"), Some(Date::ymd(2026, 3, 1)));
+        for bad in ["31/03/2026", "2026-02-30", "2026-03", "26-03-31", "x"] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
     }
 }

@@ -13,6 +13,7 @@ mod journey;
 mod read;
 pub mod summary;
 mod summary_out;
+mod to_model;
 mod write;
 
 pub use derive::{derive, Options};
@@ -22,6 +23,7 @@ pub use read::{
     Sheet, Workbook,
 };
 pub use summary_out::{write_summary_html, write_summary_xlsx};
+pub use to_model::{to_model, ToModelError};
 pub use write::{write_csv, write_xlsx, CsvFile};
 
 use model::Date;
