@@ -110,6 +110,29 @@ enum ImportCommand {
         #[arg(long)]
         label: Option<String>,
     },
+    /// Import a council's own Ofsted Annex A (xlsx, or a directory of one CSV per list) as a
+    /// snapshot of the case model. The file is checked first (as `check annex-a`); any problem
+    /// refuses the import unless --accept-problems.
+    #[command(name = "annex-a")]
+    AnnexA {
+        path: PathBuf,
+        /// The date the Annex A was drawn at (default: its latest date, births aside).
+        #[arg(long)]
+        as_at: Option<Date>,
+        /// DfE three-digit LA number (Annex A does not carry it).
+        #[arg(long)]
+        la_code: String,
+        #[arg(long)]
+        la_name: String,
+        /// Children aged 0-17 in the authority, for rates per 10,000.
+        #[arg(long)]
+        population: u64,
+        #[arg(long)]
+        label: Option<String>,
+        /// Import even if the check finds problems (rows are read as far as they can be).
+        #[arg(long)]
+        accept_problems: bool,
+    },
     /// Import an SSDA903 return (a directory of CSV files, or one XML file) as a snapshot.
     #[command(name = "903")]
     Ssda903 {
@@ -206,6 +229,28 @@ fn run(cli: Cli) -> Result<()> {
                 label,
                 &bars,
             )?;
+            println!("Imported {} as snapshot {id}", path.display());
+            Ok(())
+        }
+        Command::Import(ImportCommand::AnnexA {
+            path,
+            as_at,
+            la_code,
+            la_name,
+            population,
+            label,
+            accept_problems,
+        }) => {
+            let args = annex_a::ImportArgs {
+                path: path.clone(),
+                as_at,
+                la_code,
+                la_name,
+                population,
+                label,
+                accept_problems,
+            };
+            let id = annex_a::import(&cli.database, args, &bars)?;
             println!("Imported {} as snapshot {id}", path.display());
             Ok(())
         }

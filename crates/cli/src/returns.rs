@@ -216,7 +216,7 @@ fn data_rows(bytes: &[u8]) -> u64 {
         .saturating_sub(1) as u64
 }
 
-fn source_file(path: &Path, bytes: &[u8], rows: u64) -> formats::ssd::SourceFile {
+pub fn source_file(path: &Path, bytes: &[u8], rows: u64) -> formats::ssd::SourceFile {
     formats::ssd::SourceFile {
         name: path
             .file_name()
@@ -261,7 +261,7 @@ pub fn import_903(
 }
 
 /// Checks a model's keys and links, then writes it as one snapshot.
-fn store_model(
+pub fn store_model(
     database: &str,
     model: &CaseModel,
     files: &[formats::ssd::SourceFile],

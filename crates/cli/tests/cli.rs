@@ -291,6 +291,51 @@ fn annex_a_exports_and_checks_from_the_command_line() {
         2
     );
     assert!(!log.contains(&child), "{log}");
+    // A council's Annex A imports as a snapshot; a file with problems is refused and changes
+    // nothing.
+    let snapshots = |db: &Path| text(&sightline(&["snapshots"], db)).lines().count();
+    let before = snapshots(&db);
+    let import = |file: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "import",
+            "annex-a",
+            file.to_str().unwrap(),
+            "--la-code",
+            "999",
+        ];
+        args.extend(["--la-name", "Test", "--population", "4000"]);
+        args.extend(extra);
+        sightline(&args, &db)
+    };
+    let o = import(&csv, &[]);
+    assert!(
+        !o.status.success() && text(&o).contains("nothing imported"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(snapshots(&db), before);
+    let o = import(&xlsx, &["--label", "council workbook"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(snapshots(&db), before + 1);
+    let again = dir.path().join("again.xlsx");
+    let o = sightline(
+        &[
+            "export",
+            "annex-a",
+            "--as-at",
+            "2026-03-31",
+            "--out",
+            &p(&again),
+        ],
+        &db,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let o = sightline(&["check", "annex-a", &p(&again)], &db);
+    assert!(
+        o.status.success() && text(&o).contains("no problems"),
+        "{}",
+        text(&o)
+    );
     // Annex A cannot be drawn for a date after the snapshot's.
     let o = sightline(
         &[

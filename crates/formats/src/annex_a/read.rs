@@ -129,6 +129,17 @@ fn match_header(number: u8, header: &str) -> Option<usize> {
 
 /// Reads an xlsx workbook. Sheets that are not lists are ignored.
 pub fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
+    // calamine can panic on some damaged workbooks (seen in fuzzing: an index out of bounds in
+    // its xlsx reader); a damaged file is the user's problem to fix, not a crash.
+    std::panic::catch_unwind(|| read_xlsx_inner(file, bytes)).unwrap_or_else(|_| {
+        Err(ReadError::file(
+            file,
+            "an xlsx workbook (the file is damaged: the xlsx reader could not make sense of it)",
+        ))
+    })
+}
+
+fn read_xlsx_inner(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| ReadError::file(file, format!("an xlsx workbook ({e})")))?;
     let mut wb = Workbook {

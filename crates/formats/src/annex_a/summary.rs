@@ -186,7 +186,7 @@ fn int(aa: &AnnexA, list: u8, row: usize, header: &str) -> Option<i64> {
 
 /// The model code behind a canonical cell ("b) Female" -> "F"); newer 903 codes carried as
 /// "CODE: label" give their code.
-fn code<'a>(aa: &'a AnnexA, list: u8, row: usize, header: &str, codes: &CellList) -> String {
+fn code(aa: &AnnexA, list: u8, row: usize, header: &str, codes: &CellList) -> String {
     let text = cell(aa, list, row, header).text();
     codes
         .cells
@@ -286,7 +286,7 @@ pub fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -645,7 +645,7 @@ pub fn summarise(aa: &AnnexA, opts: &Options) -> Summary {
     let p_cols = &[p_start, "Latest Category of Abuse", visit, p_end];
     let on_plan: Vec<usize> = b
         .rows(7)
-        .filter(|&r| date(aa, 7, r, p_end).map_or(true, |e| e > as_at))
+        .filter(|&r| date(aa, 7, r, p_end).is_none_or(|e| e > as_at))
         .collect();
     let mut on_plan_fig = b.count(
         "cp-open",
@@ -683,7 +683,7 @@ pub fn summarise(aa: &AnnexA, opts: &Options) -> Summary {
         format!("No statutory visit in the last {n} working days"),
         on_plan_fig,
         p_cols,
-        |r| date(aa, 7, r, visit).map_or(true, |v| wd(v, as_at) > n as i64),
+        |r| date(aa, 7, r, visit).is_none_or(|v| wd(v, as_at) > n as i64),
     );
     b.share_where(
         "cp-not-seen-alone",
@@ -726,7 +726,7 @@ pub fn summarise(aa: &AnnexA, opts: &Options) -> Summary {
     let c_cols = &[c_start, "Placement Type", latest_placement, placements];
     let in_care: Vec<usize> = b
         .rows(8)
-        .filter(|&r| date(aa, 8, r, c_end).map_or(true, |e| e > as_at))
+        .filter(|&r| date(aa, 8, r, c_end).is_none_or(|e| e > as_at))
         .collect();
     let cla = b.count(
         "cla-open",
@@ -827,8 +827,7 @@ pub fn summarise(aa: &AnnexA, opts: &Options) -> Summary {
             "Allocated Worker",
         ],
         |r| {
-            date(aa, 8, r, "Date of Last Social Work Visit")
-                .map_or(true, |d| d.days_until(as_at) > v)
+            date(aa, 8, r, "Date of Last Social Work Visit").is_none_or(|d| d.days_until(as_at) > v)
         },
     );
     let health_cols = &[
@@ -848,7 +847,7 @@ pub fn summarise(aa: &AnnexA, opts: &Options) -> Summary {
                 12
             };
             date(aa, 8, r, "Date of Last Health Assessment")
-                .map_or(true, |d| d < Date::from(add_months(as_at.naive(), -months)))
+                .is_none_or(|d| d < Date::from(add_months(as_at.naive(), -months)))
         },
     );
     let miss_m = "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months";
