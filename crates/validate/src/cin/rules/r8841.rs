@@ -1,4 +1,8 @@
 use super::prelude::*;
+use std::collections::HashMap;
+
+/// Dated reviews by child, CIN episode and plan.
+type ReviewsByPlan<'a> = HashMap<(&'a str, &'a str, &'a str), Vec<(usize, Date)>>;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A child protection plan's reviews must fall after the plan's start. Reviews are
@@ -11,8 +15,7 @@ pub const RULES: &[Rule] = &[rule! {
     years: Y2022_23..=Y2026_27,
     check: |cx, h| {
         let rv = cx.t(T::Reviews);
-        let mut reviews: std::collections::HashMap<(&str, &str, &str), Vec<(usize, Date)>> =
-            Default::default();
+        let mut reviews: ReviewsByPlan = HashMap::new();
         let (c, i, p, d) = (
             rv.col("LAchildID"),
             rv.col("CINdetailsID"),
