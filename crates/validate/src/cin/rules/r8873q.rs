@@ -45,7 +45,7 @@ pub const RULES: &[Rule] = &[rule! {
 /// AssessmentFactorsList rows by assessment (`LAchildID`, `CINdetailsID`, `AssessmentID`;
 /// a missing value is the key "", matching another missing one as in the validator's
 /// merges).
-pub(super) fn factors_by_assessment<'a>(
+fn factors_by_assessment<'a>(
     cx: &Ctx<'a>,
 ) -> HashMap<(&'a str, &'a str, &'a str), Vec<usize>> {
     let t = cx.t(T::AssessmentFactorsList);

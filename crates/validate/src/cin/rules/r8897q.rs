@@ -11,11 +11,12 @@ const FACTORS: &[&str] = &[
 pub const RULES: &[Rule] = &[rule! {
     /// An assessment authorised on or after the start of the census year should list at
     /// least one assessment factor, and every factor should be a valid code (compared
-    /// exactly). The validator matches factors to assessments by LAchildID and
-    /// AssessmentID only, and AssessmentID only numbers the assessments within one CIN
-    /// episode, so an invalid code on one episode's assessment also flags the same-numbered
-    /// assessment of the child's other episodes; this matches factors to their own
-    /// assessment (see docs/validation-differences/cinB.md).
+    /// exactly). The validator raises whenever an assessment it flags has factors (its
+    /// issue key holds their Python list), so it only ever reports assessments without
+    /// any; it also matches factors to assessments by LAchildID and AssessmentID only
+    /// (AssessmentID numbers assessments within an episode). This checks each
+    /// assessment's own factors (see docs/validation-differences/cinB.md); where the
+    /// validator does not raise, the result is the same.
     code: "8897Q",
     kind: Query,
     message: "Parental or child factors at assessment information is missing from a completed assessment",
@@ -25,16 +26,13 @@ pub const RULES: &[Rule] = &[rule! {
         let Some(start) = cx.start else { return };
         let a = cx.t(T::Assessments);
         let (auth, listed) = (a.col("AssessmentAuthorisationDate"), a.col("AssessmentFactors"));
-        let (child, ep, id) = (a.col("LAchildID"), a.col("CINdetailsID"), a.col("AssessmentID"));
-        let factors = super::r8873q::factors_by_assessment(cx);
-        let factor = cx.t(T::AssessmentFactorsList).col("AssessmentFactor");
         for r in a.rows() {
-            if !auth.iso_date(r).is_some_and(|d| d >= start) {
+            if auth.iso_date(r).is_none_or(|d| d < start) {
                 continue;
             }
-            let rows = factors.get(&(child.text(r), ep.text(r), id.text(r)));
-            let valid = listed.is_present(r)
-                && rows.is_some_and(|f| f.iter().all(|&f| FACTORS.contains(&factor.text(f))));
+            let valid = listed
+                .str(r)
+                .is_some_and(|v| v.split(',').all(|f| FACTORS.contains(&f)));
             if !valid {
                 h.flag(T::Assessments, r);
             }
@@ -49,23 +47,19 @@ mod tests {
 
     #[test]
     fn completed_assessment_without_valid_factors() {
-        let t = tables(&[
-            (
-                T::Assessments,
-                "LAchildID,CINdetailsID,AssessmentID,AssessmentAuthorisationDate,AssessmentFactors\n\
-                 A,1,1,2025-05-01,3A\n\
-                 A,2,1,2025-05-01,21\n\
-                 B,1,1,2025-05-01,\n\
-                 C,1,1,2025-03-31,\n\
-                 D,1,1,,\n\
-                 E,1,1,2025-04-01,8A",
-            ),
-            (
-                T::AssessmentFactorsList,
-                "LAchildID,CINdetailsID,AssessmentID,AssessmentFactor\nA,1,1,3A\nA,1,1,99\nA,2,1,21\nE,1,1,8A",
-            ),
-        ]);
-        // A episode 1 has an invalid code (the validator would flag A's episode 2 too).
-        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Assessments, &[0, 2, 5]));
+        let mut t = tables(&[]);
+        let rows_ = [
+            ["A", "1", "2025-05-01", "3A,99"],
+            ["A", "2", "2025-05-01", "21"],
+            ["B", "1", "2025-05-01", ""],
+            ["C", "1", "2025-03-31", ""],
+            ["D", "1", "", ""],
+            ["E", "1", "2025-04-01", "8A"],
+            ["F", "1", "2025-04-01", "1A,,2B"],
+            ["G", "1", "2026-04-01", "3A,22A"],
+        ];
+        let names = ["LAchildID", "CINdetailsID", "AssessmentAuthorisationDate", "AssessmentFactors"];
+        t.insert(T::Assessments, Table::from_rows(&names, &rows_));
+        assert_eq!(flagged(RULES, Y2025_26, &t), rows(T::Assessments, &[0, 2, 5, 6]));
     }
 }
