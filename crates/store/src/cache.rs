@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// Bump when the encoding changes in a way the fingerprint cannot see.
-const FORMAT: &str = "sightline-model-cache-2";
+const FORMAT: &str = "sightline-model-cache-3";
 
 /// Identifies the model's shape: every table's name and columns, and the encoding.
 pub fn fingerprint() -> String {
@@ -31,12 +31,14 @@ pub fn fingerprint() -> String {
     hex::encode(v.0.finalize())
 }
 
-/// Every table in turn: name length, name, byte length, postcard bytes of its rows.
+/// Every table in turn: name length, name, byte length, LZ4-compressed postcard bytes of its
+/// rows.
 pub fn encode(tables: &Tables) -> Vec<u8> {
     struct V(Vec<u8>);
     impl TableVisitor for V {
         fn visit<T: Table>(&mut self, rows: &[T]) {
-            let body = postcard::to_allocvec(rows).expect("in-memory encoding cannot fail");
+            let plain = postcard::to_allocvec(rows).expect("in-memory encoding cannot fail");
+            let body = lz4_flex::compress_prepend_size(&plain);
             self.0.extend((T::NAME.len() as u32).to_le_bytes());
             self.0.extend(T::NAME.as_bytes());
             self.0.extend((body.len() as u64).to_le_bytes());
@@ -86,9 +88,13 @@ pub fn decode(bytes: &[u8]) -> Result<Tables, CacheError> {
             let (parts, out) = (self.parts, self.out);
             self.scope.spawn(move |_| {
                 let rows: Result<AnyRows, String> = match parts.get(T::NAME) {
-                    Some(body) => postcard::from_bytes::<Vec<T>>(body)
-                        .map(|v| Box::new(v) as AnyRows)
-                        .map_err(|e| format!("{}: {e}", T::NAME)),
+                    Some(body) => lz4_flex::decompress_size_prepended(body)
+                        .map_err(|e| format!("{}: {e}", T::NAME))
+                        .and_then(|plain| {
+                            postcard::from_bytes::<Vec<T>>(&plain)
+                                .map(|v| Box::new(v) as AnyRows)
+                                .map_err(|e| format!("{}: {e}", T::NAME))
+                        }),
                     None => Err(format!("{} is missing", T::NAME)),
                 };
                 out.lock()
