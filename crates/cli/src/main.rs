@@ -4,6 +4,7 @@ mod annex_a;
 mod bench;
 mod progress;
 mod returns;
+mod validate;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -64,6 +65,12 @@ enum Command {
     /// Measure the performance targets and print the figures for BENCHMARKS.md.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// Run a return's DfE validation rules and write what they flag.
+    #[command(subcommand)]
+    Validate(validate::ValidateCommand),
+    /// List a return's validation rules for a collection year.
+    #[command(subcommand)]
+    Rules(validate::RulesCommand),
 }
 
 #[derive(clap::Args, Clone)]
@@ -206,6 +213,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Snapshots => list_snapshots(&cli.database),
         Command::Demo(args) => demo(&args, &bars),
         Command::Bench(b) => bench::run(b, &bars),
+        Command::Validate(cmd) => validate::validate(&cli.database, cmd, &bars),
+        Command::Rules(cmd) => validate::rules(cmd),
     }
 }
 

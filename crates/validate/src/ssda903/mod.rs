@@ -10,7 +10,7 @@ pub mod support;
 pub(crate) mod testkit;
 mod xml;
 
-pub use input::{read_csv_dir, read_xml, InputError, LoadedFile};
+pub use input::{read_csv_dir, read_csv_text, read_xml, InputError, LoadedFile};
 pub use patterns::Check;
 
 use crate::engine::{self, Flags, Outcome, RuleMeta, RuleType};
