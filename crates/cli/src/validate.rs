@@ -106,7 +106,11 @@ fn pack_year(year: Option<CollectionYear>) -> Result<u16> {
     Ok(year.year_ending() as u16)
 }
 
-pub fn validate(database: &str, ValidateCommand::Ssda903(a): ValidateCommand, bars: &Bars) -> Result<()> {
+pub fn validate(
+    database: &str,
+    ValidateCommand::Ssda903(a): ValidateCommand,
+    bars: &Bars,
+) -> Result<()> {
     let t0 = Instant::now();
     let year = pack_year(a.year)?;
     let spinner = bars.spinner("Reading the return".into());
@@ -195,7 +199,12 @@ fn tables_from_model(model: &model::CaseModel, year: u16) -> Result<Tables> {
     Ok(tables)
 }
 
-fn write_outputs(report: &Report, cx: &Ctx, out: &Path, format: OutFormat) -> Result<Vec<&'static str>> {
+fn write_outputs(
+    report: &Report,
+    cx: &Ctx,
+    out: &Path,
+    format: OutFormat,
+) -> Result<Vec<&'static str>> {
     let mut issues = Vec::new();
     report.write_issues_csv(&mut issues)?;
     let mut summary = Vec::new();
@@ -258,7 +267,11 @@ fn workbook(sheets: &[(&str, &Vec<u8>)]) -> Result<Vec<u8>> {
         for rec in rdr.records() {
             let rec = rec?;
             if row == MAX_ROWS {
-                sheet.write_string(row, 0, "(more rows than a sheet holds: see the CSV or JSON)")?;
+                sheet.write_string(
+                    row,
+                    0,
+                    "(more rows than a sheet holds: see the CSV or JSON)",
+                )?;
                 break;
             }
             for (c, v) in rec.iter().enumerate() {
@@ -278,7 +291,13 @@ fn workbook(sheets: &[(&str, &Vec<u8>)]) -> Result<Vec<u8>> {
     Ok(book.save_to_buffer()?)
 }
 
-pub fn rules(RulesCommand::Ssda903 { year, code, verbose }: RulesCommand) -> Result<()> {
+pub fn rules(
+    RulesCommand::Ssda903 {
+        year,
+        code,
+        verbose,
+    }: RulesCommand,
+) -> Result<()> {
     let y = pack_year(year)?;
     let years = |r: &Rule| format!("{}-{}", year_label(r.years.0), year_label(r.years.1));
     let rules: Vec<&Rule> = match &code {
@@ -290,10 +309,13 @@ pub fn rules(RulesCommand::Ssda903 { year, code, verbose }: RulesCommand) -> Res
                 .filter(|r| year.is_none() || (r.years.0..=r.years.1).contains(&y))
                 .collect();
             if found.is_empty() {
-                return Err(anyhow!("no 903 rule {c}{}", match year {
-                    Some(_) => format!(" in force in {}", year_label(y)),
-                    None => String::new(),
-                }));
+                return Err(anyhow!(
+                    "no 903 rule {c}{}",
+                    match year {
+                        Some(_) => format!(" in force in {}", year_label(y)),
+                        None => String::new(),
+                    }
+                ));
             }
             found
         }

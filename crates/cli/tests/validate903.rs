@@ -7,7 +7,10 @@ fn sightline(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sightline"))
         .args(args)
         .arg("--quiet")
-        .env("SIGHTLINE_DATABASE_URL", format!("sqlite://{}", db.display()))
+        .env(
+            "SIGHTLINE_DATABASE_URL",
+            format!("sqlite://{}", db.display()),
+        )
         .output()
         .unwrap()
 }
@@ -46,11 +49,18 @@ fn validates_files_and_snapshots_alike() {
         ],
     );
     ok(&db, &["import", "ssd", &d("ssd")]);
-    ok(&db, &["export", "903", "--year", "2025-26", "--out", &d("cur")]);
-    ok(&db, &["export", "903", "--year", "2024-25", "--out", &d("prev")]);
+    ok(
+        &db,
+        &["export", "903", "--year", "2025-26", "--out", &d("cur")],
+    );
+    ok(
+        &db,
+        &["export", "903", "--year", "2024-25", "--out", &d("prev")],
+    );
 
     let common = ["--year", "2025-26", "--la", "E09000027"];
-    let mut args = vec!["validate", "903", &d("cur")[..]];
+    let cur = d("cur");
+    let mut args = vec!["validate", "903", &cur[..]];
     let (prev, out) = (d("prev"), d("out"));
     args.extend(["--prev", &prev, "--out", &out]);
     args.extend(common);
@@ -83,13 +93,29 @@ fn validates_files_and_snapshots_alike() {
 
     // JSON instead of the CSV files.
     let json = d("json");
-    let mut args = vec!["validate", "903", &d("cur")[..], "--format", "json", "--out", &json];
+    let mut args = vec![
+        "validate",
+        "903",
+        &cur[..],
+        "--format",
+        "json",
+        "--out",
+        &json,
+    ];
     args.extend(common);
     ok(&db, &args);
     let doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("json/issues.json")).unwrap())
             .unwrap();
-    for key in ["year", "la", "rules_run", "skipped", "failed", "issues", "error_summary"] {
+    for key in [
+        "year",
+        "la",
+        "rules_run",
+        "skipped",
+        "failed",
+        "issues",
+        "error_summary",
+    ] {
         assert!(doc.get(key).is_some(), "issues.json has no {key}");
     }
     assert_eq!(doc["year"], "2025/26");
@@ -116,7 +142,10 @@ fn unreadable_input_fails_with_the_file_named() {
     );
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("mystery.csv") && err.contains("match no 903 table"), "{err}");
+    assert!(
+        err.contains("mystery.csv") && err.contains("match no 903 table"),
+        "{err}"
+    );
 }
 
 #[test]

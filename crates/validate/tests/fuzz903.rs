@@ -62,6 +62,7 @@ const DATES: &[&str] = &[
     "",
 ];
 
+#[rustfmt::skip]
 const CODES: &[&str] = &[
     "", "0", "1", "2", "3", "4", "5", "6", "7", "12", "1.0", "7.0", "-1", "40", "99", "M", "F",
     "U", "X", "Y", "N", "S", "P", "L", "T", "B", "A", "NAN", "L1", "L2", "L3", "L4", "C1", "C2",
@@ -133,7 +134,9 @@ fn to_csv(t: T, rows: &Rows) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The current tables as the XML return lays them out: one element per child id, holding
