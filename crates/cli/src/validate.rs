@@ -263,8 +263,7 @@ fn workbook(sheets: &[(&str, &Vec<u8>)]) -> Result<Vec<u8>> {
         for (c, h) in headers.iter().enumerate() {
             sheet.write_string_with_format(0, c as u16, h, &bold)?;
         }
-        let mut row = 1u32;
-        for rec in rdr.records() {
+        for (row, rec) in (1u32..).zip(rdr.records()) {
             let rec = rec?;
             if row == MAX_ROWS {
                 sheet.write_string(
@@ -281,7 +280,6 @@ fn workbook(sheets: &[(&str, &Vec<u8>)]) -> Result<Vec<u8>> {
                 };
                 widths[c] = widths[c].max(v.chars().count());
             }
-            row += 1;
         }
         for (c, w) in widths.iter().enumerate() {
             sheet.set_column_width(c as u16, (*w).clamp(8, 80) as f64 + 1.0)?;
