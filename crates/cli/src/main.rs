@@ -4,6 +4,7 @@ mod annex_a;
 mod bench;
 mod progress;
 mod returns;
+mod validate;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -72,6 +73,12 @@ enum Command {
     /// Measure the performance targets and print the figures for BENCHMARKS.md.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// Run a return's DfE validation rules and write what they flag.
+    #[command(subcommand)]
+    Validate(validate::ValidateCommand),
+    /// List a return's validation rules for a collection year.
+    #[command(subcommand)]
+    Rules(validate::RulesCommand),
 }
 
 #[derive(clap::Args, Clone)]
@@ -261,6 +268,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Audit { limit } => list_audit(&cli.database, limit),
         Command::Demo(args) => demo(&args, &bars),
         Command::Bench(b) => bench::run(b, &bars),
+        Command::Validate(cmd) => validate::validate(&cli.database, cmd, &bars),
+        Command::Rules(cmd) => validate::rules(cmd),
     }
 }
 

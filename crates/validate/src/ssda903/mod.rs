@@ -12,7 +12,7 @@ pub mod support;
 pub(crate) mod testkit;
 mod xml;
 
-pub use input::{read_csv_dir, read_xml, InputError, LoadedFile};
+pub use input::{read_csv_dir, read_csv_text, read_xml, InputError, LoadedFile};
 pub use patterns::Check;
 pub use postcodes::{derive as derive_postcode_fields, PostcodeError, Postcodes};
 pub use providers::{read_provider_lists, ListKind, ProviderError};

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Per-rule parity of `sightline validate 903` with the DfE reference validator on a synthetic
+# authority with injected faults.
+#
+#   scripts/parity-903.sh [--population N] [--seed S] [--year 2025-26] [--errors 0.02] [--keep DIR]
+#
+# Generates an authority (`generate --errors`), imports it, exports the 903 return for the
+# year and the year before, validates them with Sightline and runs the reference
+# (csc-validator-be-903 0.1.17) on the same files through scripts/parity_903.py, which prints,
+# per rule, the rows only one tool flags. Codes listed in docs/validation-differences/*.md are
+# expected to differ. Exits non-zero on any other difference.
+#
+# The reference runs under $SIGHTLINE_REFCHECK_PYTHON when set, else a venv at .refcheck-venv
+# (created on first use). The binary is $SIGHTLINE_BIN, else built with cargo (debug).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+population=20000 seed=7 year=2025-26 errors=0.02 keep=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --population) population="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --year) year="$2"; shift 2 ;;
+    --errors) errors="$2"; shift 2 ;;
+    --keep) keep="$2"; shift 2 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+# 2025-26 -> 2026 (the year the collection ends) and 2024-25 before it.
+ending=$(( ${year%%-*} + 1 ))
+prev_year="$(( ending - 2 ))-$(printf '%02d' $(( (ending - 1) % 100 )))"
+
+python="${SIGHTLINE_REFCHECK_PYTHON:-}"
+if [ -z "$python" ]; then
+  venv="$root/.refcheck-venv"
+  if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q 'numpy<2' csc-validator-be-903==0.1.17
+  fi
+  python="$venv/bin/python"
+fi
+
+sightline="${SIGHTLINE_BIN:-}"
+if [ -z "$sightline" ]; then
+  (cd "$root" && cargo build -q -p sightline)
+  sightline="${CARGO_TARGET_DIR:-$root/target}/debug/sightline"
+fi
+
+if [ -n "$keep" ]; then
+  work="$keep"; rm -rf "$work"; mkdir -p "$work"
+else
+  work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+fi
+db="sqlite://$work/sightline.db"
+sl() { "$sightline" --quiet --database "$db" "$@"; }
+
+sl generate --population "$population" --seed "$seed" --as-at "$(( ending ))-03-31" \
+  --errors "$errors" --out "$work/ssd" >/dev/null
+sl import ssd "$work/ssd" >/dev/null
+sl export 903 --year "$year" --out "$work/current" 2>/dev/null
+sl export 903 --year "$prev_year" --out "$work/prev" 2>/dev/null
+la=E09000027
+sl validate 903 "$work/current" --prev "$work/prev" --year "$year" --la "$la" --out "$work/ours"
+
+# The first cell of each table row in the differences notes: one or more rule codes.
+expected="$(grep -h '^|' "$root"/docs/validation-differences/*.md 2>/dev/null | cut -d'|' -f2 \
+  | tr -d '`' | tr ',' ' ' | tr -s ' ' '\n' | grep -E '^[0-9][0-9A-Za-z]*$' | sort -u | paste -sd, -)"
+echo "documented differences: ${expected:-none}"
+"$python" "$here/parity_903.py" --current "$work/current" --prev "$work/prev" --year "$ending" \
+  --la "$la" --ours "$work/ours/issues.csv" --expected-differences "$expected" \
+  --json "$work/parity.json"
