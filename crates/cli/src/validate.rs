@@ -51,6 +51,15 @@ pub struct Args903 {
     /// Local authority code passed to the rules, e.g. E08000018.
     #[arg(long)]
     la: Option<String>,
+    /// Postcode lookup (CSV: postcode, upper-tier LA code, easting, northing; the ONS file's
+    /// column names are accepted) from which the placement LA, in/out of area and distance are
+    /// derived. Without it no postcode is known, as in the DfE's tool with an empty lookup.
+    #[arg(long)]
+    postcodes: Option<PathBuf>,
+    /// Ofsted children's homes and/or social care providers list (xlsx), for the provider
+    /// rules; give it once per file.
+    #[arg(long)]
+    providers: Vec<PathBuf>,
     /// Output directory (created if needed).
     #[arg(long)]
     out: PathBuf,
@@ -130,7 +139,9 @@ pub fn validate(
         }
         (None, snapshot) => {
             spinner.finish_and_clear();
-            let (_, model) = crate::returns::load_model(database, snapshot, bars)?;
+            let detail = format!("{} to {}", year, a.out.display());
+            let (_, model) =
+                crate::returns::load_model(database, snapshot, "validate 903", &detail, bars)?;
             (
                 tables_from_model(&model, year)?,
                 FileFormat::Csv,
@@ -141,6 +152,15 @@ pub fn validate(
     spinner.finish_and_clear();
     let mut tables = tables;
     tables.derive_header_uasc();
+    let postcodes = match &a.postcodes {
+        Some(p) => ssda903::Postcodes::from_path(p)?,
+        None => ssda903::Postcodes::default(),
+    };
+    if !a.providers.is_empty() {
+        let info = ssda903::read_provider_lists(&a.providers, Some(&postcodes))?;
+        tables.insert(ssda903::T::ProviderInfo, info);
+    }
+    ssda903::derive_postcode_fields(&mut tables, la.as_deref().unwrap_or(""), &postcodes);
     let cx = Ctx::new(&tables, year, la.as_deref(), format);
 
     let rules = ssda903::pack(year);
