@@ -453,7 +453,7 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(db("caching the snapshot"))?;
-        write_cache(&mut *tx, id, &model.tables).await?;
+        write_cache(&mut tx, id, &model.tables).await?;
         tx.commit().await.map_err(db("caching the snapshot"))?;
         Ok(model)
     }
@@ -643,7 +643,7 @@ async fn write_snapshot(
         let shape = TableShape::of(name);
         insert_table(tx, !sqlite, id, tables, &shape, total_rows, progress).await?;
     }
-    write_cache(&mut **tx, id, tables).await?;
+    write_cache(tx, id, tables).await?;
     Ok(id)
 }
 
