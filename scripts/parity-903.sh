@@ -7,7 +7,7 @@
 # Generates an authority (`generate --errors`), imports it, exports the 903 return for the
 # year and the year before, validates them with Sightline and runs the reference
 # (csc-validator-be-903 0.1.17) on the same files through scripts/parity_903.py, which prints,
-# per rule, the rows only one tool flags. Codes listed in docs/validation-differences/*.md are
+# per rule, the rows only one tool flags. Codes listed in docs/validation-differences/h*.md are
 # expected to differ. Exits non-zero on any other difference.
 #
 # The reference runs under $SIGHTLINE_REFCHECK_PYTHON when set, else a venv at .refcheck-venv
@@ -63,7 +63,7 @@ la=E09000027
 sl validate 903 "$work/current" --prev "$work/prev" --year "$year" --la "$la" --out "$work/ours"
 
 # The first cell of each table row in the differences notes: one or more rule codes.
-expected="$(grep -h '^|' "$root"/docs/validation-differences/*.md 2>/dev/null | cut -d'|' -f2 \
+expected="$(grep -h '^|' "$root"/docs/validation-differences/h*.md 2>/dev/null | cut -d'|' -f2 \
   | tr -d '`' | tr ',' ' ' | tr -s ' ' '\n' | grep -E '^[0-9][0-9A-Za-z]*$' | sort -u | paste -sd, -)"
 echo "documented differences: ${expected:-none}"
 "$python" "$here/parity_903.py" --current "$work/current" --prev "$work/prev" --year "$ending" \

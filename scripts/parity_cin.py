@@ -4,7 +4,7 @@
 Runs csc-validator-be-cin (cin_validator) on the same XML Sightline read, and compares its
 issue locations with Sightline's issues.csv: for every rule, the (table, row_id) pairs only
 one tool flags. The reference reports one location per (table, column, row); both sides are
-reduced to (rule, table, row). Return-level (LA-level) findings compare as ("", -1); Header
+reduced to (rule, table, row). Return-level (LA-level) findings compare as ("LA", -1); Header
 findings, which the reference moves to its multichild list, are kept with their row.
 
 usage: parity_cin.py --xml FILE --year 2026 --ours issues.csv [--rules 100,1103]
@@ -68,7 +68,7 @@ def reference(xml_path, year, rules):
     la = v.la_rule_issues
     if len(la):
         for code in la["rule_code"]:
-            flagged.setdefault(str(code), set()).add(("", -1))
+            flagged.setdefault(str(code), set()).add(("LA", -1))
     codes = sorted(str(c) for c in registry.keys())
     return flagged, fails, codes
 

@@ -2,17 +2,19 @@
 //! or a snapshot in the store), and the rule pack listed.
 
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use ::validate::engine::{self, year_label};
-use ::validate::ssda903::{self, report::Report, Check, Ctx, FileFormat, Rule, Tables};
-use anyhow::{anyhow, bail, Context, Result};
+use ::validate::cin;
+use ::validate::report::{Cells, Report};
+use ::validate::ssda903::{self, Check, Ctx, FileFormat, Tables};
+use anyhow::{bail, Context, Result};
 use clap::Subcommand;
 use model::{CollectionYear, Date};
 
 use crate::progress::Bars;
-use crate::returns::write_file;
 
 #[derive(Subcommand)]
 pub enum ValidateCommand {
@@ -23,7 +25,7 @@ pub enum ValidateCommand {
     /// --snapshot. Writes to OUTDIR: issues.csv (one line per flagged row; row_id is the 0-based
     /// row in its table, header excluded), error_summary.csv (one line per rule),
     /// child_summary.csv (one line per child, row and rule, with the values) and report.xlsx
-    /// (the same three as sheets); with --format json, issues.json replaces the CSV files.
+    /// (the error and child summaries as sheets); with --format json, issues.json replaces the CSVs.
     /// Exits 0 whether or not anything is flagged, non-zero when the input cannot be read.
     ///
     /// --la is the authority's code as the DfE's tool takes it (e.g. E08000018). Only the
@@ -32,6 +34,39 @@ pub enum ValidateCommand {
     /// snapshot's LA number.
     #[command(name = "903")]
     Ssda903(Args903),
+    /// Run the DfE's CIN census validation rules (errors and queries) on a census XML.
+    ///
+    /// Reads the census XML, or derives it from a snapshot with --snapshot. Writes to OUTDIR
+    /// the same files as `validate 903`: issues.csv uses the DfE validator's flattened table
+    /// names (Header, ChildIdentifiers, CINdetails, Section47, ...) and its 0-based row order
+    /// within each table; a finding about the return as a whole has table LA and no row_id.
+    /// Exits 0 whether or not anything is flagged, non-zero when the input cannot be read.
+    Cin(ArgsCin),
+}
+
+#[derive(clap::Args)]
+pub struct ArgsCin {
+    /// The CIN census XML file.
+    #[arg(required_unless_present = "snapshot", conflicts_with = "snapshot")]
+    path: Option<PathBuf>,
+    /// Validate the census derived from this snapshot in the store.
+    #[arg(long)]
+    snapshot: Option<i64>,
+    /// Collection year, e.g. 2025-26 (default: the file's Header Year; for a snapshot, the
+    /// latest whose 31 March has passed).
+    #[arg(long)]
+    year: Option<CollectionYear>,
+    /// Local authority code passed to the rules (default: the snapshot's LA number).
+    #[arg(long)]
+    la: Option<String>,
+    /// Output directory (created if needed).
+    #[arg(long)]
+    out: PathBuf,
+    #[arg(long, value_enum, default_value = "csv")]
+    format: OutFormat,
+    /// Print how long each phase took and the slowest rules (for profiling).
+    #[arg(long, hide = true)]
+    timings: bool,
 }
 
 #[derive(clap::Args)]
@@ -65,6 +100,9 @@ pub struct Args903 {
     out: PathBuf,
     #[arg(long, value_enum, default_value = "csv")]
     format: OutFormat,
+    /// Print how long each phase took and the slowest rules (for profiling).
+    #[arg(long, hide = true)]
+    timings: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +119,18 @@ pub enum RulesCommand {
     #[command(name = "903")]
     Ssda903 {
         /// Collection year, e.g. 2026-27 (default: the latest whose 31 March has passed).
+        #[arg(long)]
+        year: Option<CollectionYear>,
+        /// Show every version of one rule, with its documentation.
+        #[arg(long)]
+        code: Option<String>,
+        /// Also print each rule's documentation.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// List the CIN census rules (errors and queries) in force in a collection year.
+    Cin {
+        /// Collection year, e.g. 2025-26 (default: the latest whose 31 March has passed).
         #[arg(long)]
         year: Option<CollectionYear>,
         /// Show every version of one rule, with its documentation.
@@ -110,16 +160,19 @@ fn default_year() -> CollectionYear {
 fn pack_year(year: Option<CollectionYear>) -> Result<u16> {
     let year = year.unwrap_or_else(default_year);
     if !year.is_supported() {
-        bail!("collection year {year} has no 903 rule pack (Sightline has 2022-23 to 2026-27)");
+        bail!("collection year {year} has no rule pack (Sightline has 2022-23 to 2026-27)");
     }
     Ok(year.year_ending() as u16)
 }
 
-pub fn validate(
-    database: &str,
-    ValidateCommand::Ssda903(a): ValidateCommand,
-    bars: &Bars,
-) -> Result<()> {
+pub fn validate(database: &str, cmd: ValidateCommand, bars: &Bars) -> Result<()> {
+    match cmd {
+        ValidateCommand::Ssda903(a) => validate_903(database, a, bars),
+        ValidateCommand::Cin(a) => validate_cin(database, a, bars),
+    }
+}
+
+fn validate_903(database: &str, a: Args903, bars: &Bars) -> Result<()> {
     let t0 = Instant::now();
     let year = pack_year(a.year)?;
     let spinner = bars.spinner("Reading the return".into());
@@ -162,25 +215,29 @@ pub fn validate(
     }
     ssda903::derive_postcode_fields(&mut tables, la.as_deref().unwrap_or(""), &postcodes);
     let cx = Ctx::new(&tables, year, la.as_deref(), format);
+    let t_read = t0.elapsed();
 
     let rules = ssda903::pack(year);
     let bar = bars.bar("Running rules", rules.len() as u64);
+    let timer = RuleTimer::new(a.timings);
     let outcomes = engine::run_all(&rules, |r| {
-        let o = ssda903::run_rule(r, &cx);
+        let o = timer.time(r.code, || ssda903::run_rule(r, &cx));
         bar.inc(1);
         o
     });
     bar.finish_and_clear();
-    let report = Report::build(&cx, outcomes);
+    let t_rules = t0.elapsed();
+    let report = ssda903::report::build(&cx, outcomes);
+    let t_report = t0.elapsed();
 
-    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
-    let written = write_outputs(&report, &cx, &a.out, a.format)?;
+    let written = write_outputs(&report, &cx, "SSDA903", cx.la, &a.out, a.format)?;
+    timer.print([t_read, t_rules, t_report, t0.elapsed()]);
 
-    let children: HashSet<&str> = report.issues.iter().map(|i| i.child_id.as_str()).collect();
+    let children: HashSet<&str> = report.issues.iter().map(|i| i.child_id).collect();
     println!(
         "SSDA903 {}: {} rules run, {} skipped (a table missing), {} failed; {} issues for {} children; {:.2}s",
         report.year,
-        report.rules_run - report.skipped.len() - report.failed.len(),
+        report.rules_completed(),
         report.skipped.len(),
         report.failed.len(),
         report.issues.len(),
@@ -192,6 +249,116 @@ pub fn validate(
     }
     println!("Wrote {} to {}", written.join(", "), a.out.display());
     Ok(())
+}
+
+fn validate_cin(database: &str, a: ArgsCin, bars: &Bars) -> Result<()> {
+    let t0 = Instant::now();
+    let (tables, la, year) = match (&a.path, a.snapshot) {
+        (Some(path), _) => {
+            let spinner = bars.spinner("Reading the census".into());
+            let tables = cin::read_xml(path)?;
+            spinner.finish_and_clear();
+            // The census says which collection it is; --year overrides it.
+            let file_year = tables
+                .get(cin::T::Header)
+                .col("Year")
+                .str(0)
+                .and_then(|y| y.trim().parse::<i32>().ok())
+                .map(CollectionYear::ending);
+            (tables, a.la.clone(), a.year.or(file_year))
+        }
+        (None, snapshot) => {
+            let year = a.year.unwrap_or_else(default_year);
+            let detail = format!("{} to {}", year, a.out.display());
+            let (_, model) =
+                crate::returns::load_model(database, snapshot, "validate cin", &detail, bars)?;
+            let xml = formats::cin::write(&formats::cin::derive(&model, year));
+            let text = String::from_utf8(xml).context("derived census XML")?;
+            let tables = cin::read_xml_str(Path::new("census.xml"), &text)?;
+            let la = a.la.clone().or(Some(model.la.la_code.clone()));
+            (tables, la, Some(year))
+        }
+    };
+    let year = pack_year(year)?;
+    let cx = cin::Ctx::new(&tables, year, la.as_deref());
+    let t_read = t0.elapsed();
+
+    let rules = cin::pack(year);
+    let bar = bars.bar("Running rules", rules.len() as u64);
+    let timer = RuleTimer::new(a.timings);
+    let outcomes = engine::run_all(&rules, |r| {
+        let o = timer.time(r.code, || cin::run_rule(r, &cx));
+        bar.inc(1);
+        o
+    });
+    bar.finish_and_clear();
+    let t_rules = t0.elapsed();
+    let report = cin::report::build(&cx, outcomes);
+    let t_report = t0.elapsed();
+
+    let written = write_outputs(&report, &cx, "CIN census", cx.la, &a.out, a.format)?;
+    timer.print([t_read, t_rules, t_report, t0.elapsed()]);
+
+    let children: HashSet<&str> = report
+        .issues
+        .iter()
+        .filter(|i| !i.child_id.is_empty())
+        .map(|i| i.child_id)
+        .collect();
+    let errors = report.issues.iter().filter(|i| i.rule_type == "error").count();
+    println!(
+        "CIN census {}: {} rules run, {} failed; {} issues ({} errors, {} queries) for {} children; {:.2}s",
+        report.year,
+        report.rules_completed(),
+        report.failed.len(),
+        report.issues.len(),
+        errors,
+        report.issues.len() - errors,
+        children.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    for (code, why) in &report.failed {
+        eprintln!("rule {code} failed: {why}");
+    }
+    println!("Wrote {} to {}", written.join(", "), a.out.display());
+    Ok(())
+}
+
+/// Each rule's own run time, kept only when --timings asks for it.
+struct RuleTimer(Option<std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>>);
+
+impl RuleTimer {
+    fn new(on: bool) -> Self {
+        RuleTimer(on.then(Default::default))
+    }
+
+    fn time<O>(&self, code: &'static str, run: impl FnOnce() -> O) -> O {
+        let start = Instant::now();
+        let out = run();
+        if let Some(m) = &self.0 {
+            m.lock().unwrap_or_else(|e| e.into_inner()).push((code, start.elapsed()));
+        }
+        out
+    }
+
+    /// `marks`: elapsed time after reading, the rules, the report and writing.
+    fn print(self, marks: [std::time::Duration; 4]) {
+        let Some(m) = self.0 else { return };
+        let [read, rules, report, write] = marks.map(|d| d.as_secs_f64());
+        eprintln!(
+            "timings: read {read:.3}s, rules {:.3}s, report {:.3}s, write {:.3}s",
+            rules - read,
+            report - rules,
+            write - report
+        );
+        let mut per_rule = m.into_inner().unwrap_or_else(|e| e.into_inner());
+        per_rule.sort_by(|a, b| b.1.cmp(&a.1));
+        let total: f64 = per_rule.iter().map(|r| r.1.as_secs_f64()).sum();
+        eprintln!("rules' own time, summed over threads: {total:.3}s; slowest:");
+        for (code, d) in per_rule.iter().take(25) {
+            eprintln!("  {code:<10} {:.4}s", d.as_secs_f64());
+        }
+    }
 }
 
 /// Reads a CSV directory or an XML file into `tables` (last year's when `last`).
@@ -219,147 +386,244 @@ fn tables_from_model(model: &model::CaseModel, year: u16) -> Result<Tables> {
     Ok(tables)
 }
 
+/// Writes issues.csv, error_summary.csv and child_summary.csv (or, with --format json,
+/// issues.json) on one thread while report.xlsx, which takes longest, is written on this one.
+/// Every file is streamed, so memory stays small however many issues there are.
 fn write_outputs(
     report: &Report,
-    cx: &Ctx,
+    cells: &(dyn Cells + Sync),
+    return_name: &str,
+    la: Option<&str>,
     out: &Path,
     format: OutFormat,
 ) -> Result<Vec<&'static str>> {
-    let mut issues = Vec::new();
-    report.write_issues_csv(&mut issues)?;
-    let mut summary = Vec::new();
-    report.write_error_summary_csv(&mut summary)?;
-    let mut children = Vec::new();
-    report.write_child_summary_csv(cx, &mut children)?;
-    let mut written = Vec::new();
-    match format {
-        OutFormat::Csv => {
-            write_file(&out.join("issues.csv"), &issues)?;
-            write_file(&out.join("error_summary.csv"), &summary)?;
-            write_file(&out.join("child_summary.csv"), &children)?;
-            written.extend(["issues.csv", "error_summary.csv", "child_summary.csv"]);
-        }
-        OutFormat::Json => {
-            let doc = serde_json::json!({
-                "year": report.year,
-                "la": cx.la,
-                "rules_run": report.rules_run - report.skipped.len() - report.failed.len(),
-                "skipped": report.skipped,
-                "failed": report.failed,
-                "issues": report.issues,
-                "error_summary": report.rule_summary(),
-            });
-            write_file(&out.join("issues.json"), &serde_json::to_vec_pretty(&doc)?)?;
-            written.push("issues.json");
-        }
-    }
-    let sheets = [
-        ("Error Summary", &summary),
-        ("Child Summary", &children),
-        ("Issues", &issues),
-    ];
-    write_file(&out.join("report.xlsx"), &workbook(&sheets)?)?;
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let create = |name: &str| -> Result<std::io::BufWriter<std::fs::File>> {
+        let path = out.join(name);
+        let f = std::fs::File::create(&path)
+            .with_context(|| format!("writing {}", path.display()))?;
+        Ok(std::io::BufWriter::with_capacity(1 << 16, f))
+    };
+    let (files, book) = std::thread::scope(|s| {
+        let files = s.spawn(|| -> Result<Vec<&'static str>> {
+            Ok(match format {
+                OutFormat::Csv => {
+                    report.write_issues_csv(create("issues.csv")?)?;
+                    report.write_error_summary_csv(create("error_summary.csv")?)?;
+                    report.write_child_summary_csv(cells, create("child_summary.csv")?)?;
+                    vec!["issues.csv", "error_summary.csv", "child_summary.csv"]
+                }
+                OutFormat::Json => {
+                    let doc = serde_json::json!({
+                        "return": return_name,
+                        "year": report.year,
+                        "la": la,
+                        "rules_run": report.rules_completed(),
+                        "skipped": report.skipped,
+                        "failed": report.failed,
+                        "issues": report.issues,
+                        "error_summary": report.rule_summary(),
+                    });
+                    let mut w = create("issues.json")?;
+                    serde_json::to_writer_pretty(&mut w, &doc)?;
+                    w.flush()?;
+                    vec!["issues.json"]
+                }
+            })
+        });
+        let book = workbook(report, cells, &out.join("report.xlsx"));
+        (files.join(), book)
+    });
+    let mut written = files.map_err(|_| anyhow::anyhow!("writing the issues failed"))??;
+    book?;
     written.push("report.xlsx");
     Ok(written)
 }
 
 /// Columns written as numbers in the workbook (the rest stay text: child ids may be digits).
-const NUMERIC: &[&str] = &["row_id", "count", "errors_for_child"];
+const NUMERIC: &[&str] = &["row_id", "count", "errors_for_child", "errors_of_type"];
 /// Excel's last row; anything beyond is cut, with a note in the sheet's last row.
 const MAX_ROWS: u32 = 1_048_575;
 
-/// One sheet per CSV: bold frozen header, columns as wide as their content (capped).
-fn workbook(sheets: &[(&str, &Vec<u8>)]) -> Result<Vec<u8>> {
-    use rust_xlsxwriter::{Format, Workbook};
+/// The error and child summaries as sheets: bold frozen header, columns as wide as their
+/// content (capped). Sheets are written row by row to temporary files ("low memory" mode,
+/// strings shared), so a report of a million issues needs little memory. The per-issue list
+/// is issues.csv; every column of it is in the Child Summary sheet too.
+fn workbook(report: &Report, cells: &(dyn Cells + Sync), path: &Path) -> Result<()> {
+    use rust_xlsxwriter::Workbook;
+    use validate::report::{CHILD_SUMMARY_COLUMNS, ERROR_SUMMARY_COLUMNS};
     let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
-    for (name, csv_bytes) in sheets {
-        let sheet = book.add_worksheet();
-        sheet.set_name(*name)?;
-        let mut rdr = csv::Reader::from_reader(csv_bytes.as_slice());
-        let headers = rdr.headers()?.clone();
-        let numeric: Vec<bool> = headers.iter().map(|h| NUMERIC.contains(&h)).collect();
-        let mut widths: Vec<usize> = headers.iter().map(str::len).collect();
-        for (c, h) in headers.iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, h, &bold)?;
-        }
-        for (row, rec) in (1u32..).zip(rdr.records()) {
-            let rec = rec?;
-            if row == MAX_ROWS {
-                sheet.write_string(
-                    row,
-                    0,
-                    "(more rows than a sheet holds: see the CSV or JSON)",
-                )?;
-                break;
-            }
-            for (c, v) in rec.iter().enumerate() {
-                match v.parse::<f64>() {
-                    Ok(n) if numeric[c] => sheet.write_number(row, c as u16, n)?,
-                    _ => sheet.write_string(row, c as u16, v)?,
-                };
-                widths[c] = widths[c].max(v.chars().count());
-            }
-        }
-        for (c, w) in widths.iter().enumerate() {
-            sheet.set_column_width(c as u16, (*w).clamp(8, 80) as f64 + 1.0)?;
-        }
-        sheet.set_freeze_panes(1, 0)?;
-    }
-    Ok(book.save_to_buffer()?)
+    // Level 1 compresses several times faster than the default, for a slightly larger file.
+    book.set_zip_compression_level(1);
+    add_sheet(&mut book, "Error Summary", ERROR_SUMMARY_COLUMNS, None, |row| {
+        report.error_summary_rows(row)
+    })?;
+    // Fixed widths, as the DfE tool's: measuring a long sheet would mean building it twice.
+    let widths = [14, 14, 8, 10, 8, 60, 30, 40, 30, 10, 10];
+    add_sheet(&mut book, "Child Summary", CHILD_SUMMARY_COLUMNS, Some(widths), |row| {
+        report.child_summary_rows(cells, row)
+    })?;
+    book.save(path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
 }
 
-pub fn rules(
-    RulesCommand::Ssda903 {
-        year,
-        code,
-        verbose,
-    }: RulesCommand,
+/// Adds one sheet; `rows` visits the rows. Without `widths`, columns are as wide as their
+/// content (capped), which visits the rows twice: a low-memory sheet's columns must be set
+/// before its rows.
+fn add_sheet<const N: usize>(
+    book: &mut rust_xlsxwriter::Workbook,
+    name: &str,
+    headers: [&str; N],
+    widths: Option<[usize; N]>,
+    rows: impl Fn(&mut dyn FnMut([&str; N]) -> Result<()>) -> Result<()>,
 ) -> Result<()> {
-    let y = pack_year(year)?;
-    let years = |r: &Rule| format!("{}-{}", year_label(r.years.0), year_label(r.years.1));
-    let rules: Vec<&Rule> = match &code {
-        // A code shows every version, with the year given or not: what changed, and when.
-        Some(c) => {
-            let found: Vec<&Rule> = ssda903::all_versions()
-                .into_iter()
-                .filter(|r| r.code.eq_ignore_ascii_case(c))
-                .filter(|r| year.is_none() || (r.years.0..=r.years.1).contains(&y))
-                .collect();
-            if found.is_empty() {
-                return Err(anyhow!(
-                    "no 903 rule {c}{}",
-                    match year {
-                        Some(_) => format!(" in force in {}", year_label(y)),
-                        None => String::new(),
-                    }
-                ));
-            }
-            found
-        }
+    use rust_xlsxwriter::Format;
+    let widths = match widths {
+        Some(w) => w,
         None => {
-            let pack = ssda903::pack(y);
-            println!("{} SSDA903 rules in force in {}", pack.len(), year_label(y));
-            pack
+            let mut widths = headers.map(str::len);
+            rows(&mut |r| {
+                for (w, v) in widths.iter_mut().zip(r) {
+                    *w = (*w).max(v.chars().count());
+                }
+                Ok(())
+            })?;
+            widths
         }
     };
-    for r in rules {
-        println!(
-            "{:<10} {:<5} {:<15} {:<28} {:<40} {}",
-            r.code,
-            r.rule_type.as_str(),
-            years(r),
-            pattern(&r.check),
-            r.fields.join(","),
-            r.message.trim()
-        );
-        if code.is_some() || verbose {
-            for line in r.doc.lines() {
-                println!("    {}", line.trim());
+    let sheet = book.add_worksheet_with_low_memory()?;
+    sheet.set_name(name)?;
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, (*w).clamp(8, 80) as f64 + 1.0)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let bold = Format::new().set_bold();
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    let numeric = headers.map(|h| NUMERIC.contains(&h));
+    let mut row = 1u32;
+    rows(&mut |r| {
+        if row > MAX_ROWS {
+            return Ok(());
+        }
+        if row == MAX_ROWS {
+            sheet.write_string(row, 0, "(more rows than a sheet holds: see the CSV or JSON)")?;
+        } else {
+            for (c, v) in r.iter().enumerate() {
+                match numeric[c].then(|| v.parse::<f64>().ok()).flatten() {
+                    Some(n) => sheet.write_number(row, c as u16, n)?,
+                    None => sheet.write_string(row, c as u16, *v)?,
+                };
+            }
+        }
+        row += 1;
+        Ok(())
+    })
+}
+
+pub fn rules(cmd: RulesCommand) -> Result<()> {
+    match cmd {
+        RulesCommand::Ssda903 {
+            year,
+            code,
+            verbose,
+        } => {
+            let listed = select(
+                "SSDA903",
+                ssda903::all_versions(),
+                ssda903::pack,
+                |r| (r.code, r.years),
+                year,
+                code.as_deref(),
+            )?;
+            for r in listed {
+                println!(
+                    "{:<10} {:<5} {:<15} {:<28} {:<40} {}",
+                    r.code,
+                    r.rule_type.as_str(),
+                    years_label(r.years),
+                    pattern(&r.check),
+                    r.fields.join(","),
+                    r.message.trim()
+                );
+                print_doc(r.doc, code.is_some() || verbose);
+            }
+        }
+        RulesCommand::Cin {
+            year,
+            code,
+            verbose,
+        } => {
+            let listed = select(
+                "CIN census",
+                cin::all_versions(),
+                cin::pack,
+                |r| (r.code, r.years),
+                year,
+                code.as_deref(),
+            )?;
+            for r in listed {
+                println!(
+                    "{:<8} {:<5} {:<15} {:<50} {}",
+                    r.code,
+                    r.rule_type.as_str(),
+                    years_label(r.years),
+                    r.fields.join(","),
+                    r.message.trim()
+                );
+                print_doc(r.doc, code.is_some() || verbose);
             }
         }
     }
     Ok(())
+}
+
+fn years_label((first, last): (u16, u16)) -> String {
+    format!("{}-{}", year_label(first), year_label(last))
+}
+
+fn print_doc(doc: &str, show: bool) {
+    if show {
+        for line in doc.lines() {
+            println!("    {}", line.trim());
+        }
+    }
+}
+
+/// The rules to list: every version of one code (limited to `year` when given: what changed,
+/// and when), or the year's pack, announced with its size.
+fn select<R>(
+    name: &str,
+    versions: Vec<&'static R>,
+    pack: fn(u16) -> Vec<&'static R>,
+    meta: fn(&R) -> (&'static str, (u16, u16)),
+    year: Option<CollectionYear>,
+    code: Option<&str>,
+) -> Result<Vec<&'static R>> {
+    let y = pack_year(year)?;
+    let Some(c) = code else {
+        let rules = pack(y);
+        println!("{} {name} rules in force in {}", rules.len(), year_label(y));
+        return Ok(rules);
+    };
+    let found: Vec<&R> = versions
+        .into_iter()
+        .filter(|r| meta(r).0.eq_ignore_ascii_case(c))
+        .filter(|r| {
+            let (first, last) = meta(r).1;
+            year.is_none() || (first..=last).contains(&y)
+        })
+        .collect();
+    if found.is_empty() {
+        let when = match year {
+            Some(_) => format!(" in force in {}", year_label(y)),
+            None => String::new(),
+        };
+        bail!("no {name} rule {c}{when}");
+    }
+    Ok(found)
 }
 
 /// The rule's shape: one of the declared patterns, or custom logic.

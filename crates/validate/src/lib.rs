@@ -1,8 +1,9 @@
 //! DfE validation of statutory returns: a rule engine with year packs (`engine`), raw
-//! columnar tables (`table`), and the SSDA903 (`ssda903`) and CIN census (`cin`) rule sets.
+//! columnar tables (`table`), the findings of a run (`report`), and the SSDA903 (`ssda903`) and CIN census (`cin`) rule sets.
 
 pub mod cin;
 pub mod engine;
+pub mod report;
 pub mod ssda903;
 pub mod table;
 

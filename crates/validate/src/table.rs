@@ -3,7 +3,7 @@
 //! column on first use and shared by every rule that asks.
 
 use model::Date;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::sync::OnceLock;
 
 /// One column: all cells' text in one buffer, so a 100,000-row column is two allocations.
@@ -25,6 +25,12 @@ impl Column {
 
     pub fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// Gives back the spare capacity left by reading.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
     }
 
     pub fn is_empty(&self) -> bool {
@@ -192,6 +198,11 @@ impl Table {
             c.push(cells.next().unwrap_or(""));
         }
         self.rows += 1;
+    }
+
+    /// Gives back the spare capacity left by reading, once all rows are in.
+    pub fn shrink_to_fit(&mut self) {
+        self.columns.iter_mut().for_each(Column::shrink_to_fit);
     }
 
     /// Adds (or replaces) a derived column.

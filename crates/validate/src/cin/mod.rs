@@ -15,7 +15,7 @@ use crate::engine::{self, Flags, Outcome, RuleMeta, RuleType};
 use crate::table::Table;
 use model::calendar::HolidayCalendar;
 use model::Date;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::sync::OnceLock;
 
 macro_rules! tables_cin {

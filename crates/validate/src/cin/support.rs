@@ -2,7 +2,7 @@
 
 use super::{Ctx, Hits, T};
 use model::Date;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// The cell as a date (`yyyy-mm-dd`); `None` when missing or not a date, as `NaT`.
 pub fn date(cx: &Ctx, t: T, col: &str, row: usize) -> Option<Date> {
@@ -50,7 +50,7 @@ pub fn before_referral(cx: &Ctx, h: &mut Hits, t: T, col: &str) {
 /// them, as `duplicated(keep=False)`.
 pub fn flag_duplicates(cx: &Ctx, h: &mut Hits, t: T, col: &str) {
     let c = cx.t(t).col(col);
-    let mut seen: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    let mut seen: hashbrown::HashMap<&str, Vec<usize>> = Default::default();
     for r in cx.t(t).rows() {
         if let Some(v) = c.str(r) {
             seen.entry(v).or_default().push(r);

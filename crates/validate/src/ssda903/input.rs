@@ -82,16 +82,22 @@ pub fn read_csv_text(path: &Path, text: &str, last: bool) -> Result<(T, Table), 
     })?;
     let mut table = Table::new(names);
     let mut record = csv::StringRecord::new();
-    let mut upper = Vec::new();
     while rdr.read_record(&mut record).map_err(csv_err)? {
         // pandas skips lines with no characters at all.
         if record.len() == 1 && record[0].is_empty() {
             continue;
         }
-        upper.clear();
-        upper.extend(record.iter().map(str::to_uppercase));
-        table.push_row(upper.iter().map(String::as_str));
+        // Most cells are upper case already; only the rest are copied.
+        let upper: Vec<std::borrow::Cow<str>> = record.iter().map(|c| {
+            if c.bytes().any(|b| b.is_ascii_lowercase() || !b.is_ascii()) {
+                std::borrow::Cow::Owned(c.to_uppercase())
+            } else {
+                std::borrow::Cow::Borrowed(c)
+            }
+        }).collect();
+        table.push_row(upper.iter().map(|c| c.as_ref()));
     }
+    table.shrink_to_fit();
     Ok((t, table))
 }
 

@@ -130,7 +130,7 @@ impl Tables {
     pub fn derive_header_uasc(&mut self) {
         for (h, u) in [(T::Header, T::Uasc), (T::HeaderLast, T::UascLast)] {
             let Some(uasc) = self.get(u) else { continue };
-            let children: std::collections::HashSet<String> =
+            let children: hashbrown::HashSet<String> =
                 uasc.by_child().keys().cloned().collect();
             if let Some(header) = self.slots.get_mut(h as usize).and_then(Option::as_mut) {
                 if header.has("UASC") {
@@ -162,7 +162,7 @@ pub struct Ctx<'a> {
     pub end: Date,
     pub format: FileFormat,
     /// Children continuously looked after for the year, computed on first use.
-    pub(crate) cla_children: std::sync::OnceLock<std::collections::HashSet<&'a str>>,
+    pub(crate) cla_children: std::sync::OnceLock<hashbrown::HashSet<&'a str>>,
 }
 
 impl<'a> Ctx<'a> {

@@ -22,7 +22,7 @@
 //! authority, although the postcode still counts as placed OUT and still gives a distance.
 
 use super::{Tables, T};
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]

@@ -29,7 +29,7 @@ use super::T;
 use crate::table::Table;
 use calamine::{Data, Reader};
 use model::Date;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Which Ofsted list a workbook is.

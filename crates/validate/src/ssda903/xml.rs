@@ -6,7 +6,7 @@
 use super::{InputError, T};
 use crate::table::Table;
 use quick_xml::events::Event;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::path::Path;
 
 struct Node {

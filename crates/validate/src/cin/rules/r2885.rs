@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashSet;
+use hashbrown::HashSet;
 
 /// For plans starting in the census period: where the episode has Section 47 records
 /// needing a conference (ICPCnotRequired not "1"), the plan must start on one of their
@@ -11,7 +11,7 @@ fn check(cx: &Ctx, h: &mut Hits) {
     let start = plans.col("CPPstartDate");
     let s47 = cx.t(T::Section47);
     let not_required = s47.col("ICPCnotRequired");
-    let mut needing: std::collections::HashMap<(&str, &str), Vec<usize>> = by_episode(cx, T::Section47);
+    let mut needing: hashbrown::HashMap<(&str, &str), Vec<usize>> = by_episode(cx, T::Section47);
     for rows in needing.values_mut() {
         rows.retain(|&r| not_required.str(r) != Some("1"));
     }

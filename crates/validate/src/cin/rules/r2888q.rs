@@ -11,7 +11,7 @@ pub const RULES: &[Rule] = &[rule! {
     check: |cx, h| {
         let t = cx.t(T::Disabilities);
         let (child, code) = (t.col("LAchildID"), t.col("Disability"));
-        let mut per: std::collections::HashMap<&str, usize> = Default::default();
+        let mut per: hashbrown::HashMap<&str, usize> = Default::default();
         for r in t.rows() {
             if let (Some(c), Some(d)) = (child.str(r), code.str(r)) {
                 if d != "NONE" {

@@ -10,7 +10,7 @@ pub const RULES: &[Rule] = &[rule! {
     years: Y2022_23..=Y2026_27,
     check: |cx, h| {
         let t = cx.t(T::Disabilities);
-        let mut seen: std::collections::HashMap<(&str, &str), Vec<usize>> = Default::default();
+        let mut seen: hashbrown::HashMap<(&str, &str), Vec<usize>> = Default::default();
         for r in t.rows() {
             if let (Some(c), Some(d)) = (t.col("LAchildID").str(r), t.col("Disability").str(r)) {
                 seen.entry((c, d)).or_default().push(r);

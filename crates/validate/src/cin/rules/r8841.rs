@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// Dated reviews by child, CIN episode and plan.
 type ReviewsByPlan<'a> = HashMap<(&'a str, &'a str, &'a str), Vec<(usize, Date)>>;

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// When a CIN episode has only one assessment and one of its factors contains `21` (no

@@ -12,7 +12,7 @@ pub const RULES: &[Rule] = &[rule! {
 }];
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
-    let mut died = std::collections::HashSet::new();
+    let mut died = hashbrown::HashSet::new();
     for t in [T::Episodes, T::EpisodesLast] {
         let Some(eps) = cx.get(t) else { continue };
         let rec = eps.col("REC");

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 pub const RULES: &[Rule] = &[rule! {
     /// Care leaver details (OC3) are only for relevant or former relevant children: flags OC3

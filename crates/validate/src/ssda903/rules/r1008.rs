@@ -14,7 +14,7 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let providers = cx.t(T::ProviderInfo);
     let col = providers.col("URN");
-    let known: std::collections::HashSet<&str> =
+    let known: hashbrown::HashSet<&str> =
         providers.rows().filter_map(|r| col.str(r)).collect();
     let eps = cx.t(T::Episodes);
     let urn = eps.col("URN");

@@ -14,7 +14,7 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let (eps, last, oc3) = (cx.t(T::Episodes), cx.t(T::EpisodesLast), cx.t(T::Oc3));
     let (decom, dec) = (last.col("DECOM"), last.col("DEC"));
-    let mut open = std::collections::HashSet::new();
+    let mut open = hashbrown::HashSet::new();
     for (key, rows) in merge_groups(last).iter() {
         let valid = rows.iter().filter_map(|&r| decom.date(r as usize).map(|d| (d, r)));
         // The final row after a stable sort by DECOM; every row without a CHILD is final.

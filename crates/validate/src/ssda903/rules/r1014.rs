@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 pub const RULES: &[Rule] = &[rule! {
     /// A care leaver (OC3 information given) with no episode open during the year should not

@@ -36,7 +36,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     // Children with care leaver data; a missing CHILD matches a missing CHILD, as in the
     // validator's merge.
     let oc3_child = oc3.col("CHILD");
-    let leavers: std::collections::HashSet<Option<&str>> = oc3
+    let leavers: hashbrown::HashSet<Option<&str>> = oc3
         .rows()
         .filter(|&r| any_present(oc3, OC3_FIELDS, r))
         .map(|r| oc3_child.str(r))

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashSet;
+use hashbrown::HashSet;
 
 pub const RULES: &[Rule] = &[rule! {
     /// The placement distance derived from the home and placement postcodes must be from 0

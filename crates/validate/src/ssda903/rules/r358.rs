@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A child under legal status J1, J2 or J3 (youth justice) must be over 10 at DECOM;

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A child's short-term respite (V3) days within the collection year (episodes clipped

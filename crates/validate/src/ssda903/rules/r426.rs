@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A child cannot have both respite statuses (V3 and V4) in one year: all the child's

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A UPN (other than the unknown codes UN1–UN5) may appear on only one Header row;

@@ -16,7 +16,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let t = cx.t(T::PlacedAdoption);
     let placed = t.col("DATE_PLACED");
     let keys: Vec<Option<&str>> = t.rows().map(|r| placed.str(r)).collect();
-    let mut kept = std::collections::HashSet::new();
+    let mut kept = hashbrown::HashSet::new();
     let mut latest = vec![false; t.len()];
     for r in pandas_sort_order(&keys, false) {
         if kept.insert(merge_key(t, r)) {

@@ -23,7 +23,7 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let (eps, ad1) = (cx.t(T::Episodes), cx.t(T::Ad1));
     let (dec, rec) = (eps.col("DEC"), eps.col("REC"));
-    let adopted: std::collections::HashSet<&str> = eps
+    let adopted: hashbrown::HashSet<&str> = eps
         .rows()
         .filter(|&r| {
             matches!(rec.str(r), Some("E11" | "E12"))

@@ -15,7 +15,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let (eps, head, oc3) = (cx.t(T::Episodes), cx.t(T::Header), cx.t(T::Oc3));
     let in_eps = merge_groups(eps);
     let cols = [oc3.col("IN_TOUCH"), oc3.col("ACTIV"), oc3.col("ACCOM")];
-    let leavers: std::collections::HashSet<&str> = oc3
+    let leavers: hashbrown::HashSet<&str> = oc3
         .rows()
         .filter(|&r| cols.iter().any(|c| c.is_present(r)))
         .map(|r| merge_key(oc3, r))

@@ -16,7 +16,7 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let (cur, last) = (cx.t(T::DoLo), cx.t(T::DoLoLast));
     let start = cur.col("DOLO_START");
-    let this_year: std::collections::HashSet<(&str, &str)> = cur
+    let this_year: hashbrown::HashSet<(&str, &str)> = cur
         .rows()
         .map(|r| (merge_key(cur, r), start.text(r)))
         .collect();

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashSet;
+use hashbrown::HashSet;
 
 pub const RULES: &[Rule] = &[rule! {
     /// A child cannot have two social worker episodes starting on the same date: every

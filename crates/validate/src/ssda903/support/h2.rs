@@ -4,7 +4,7 @@
 use super::{Ctx, T};
 use crate::table::{Column, Table};
 use model::Date;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// A cell as pandas `astype(str)` shows it: a missing cell reads "nan".
 pub fn pd_str(col: &Column, row: usize) -> &str {

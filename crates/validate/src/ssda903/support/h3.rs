@@ -5,7 +5,7 @@
 use super::*;
 use crate::engine::Flags;
 use crate::table::Column;
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 /// Rows grouped by a column's text, a missing cell under "": pandas merges and `isin`
 /// match a missing key with another missing key, unlike `groupby` (see `Table::by_child`).

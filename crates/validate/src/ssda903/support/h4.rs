@@ -4,7 +4,7 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::engine::Flags;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// Any of the OC2 health fields that must accompany conviction or health promotion
 /// information (immunisations, teeth check, health assessment, substance misuse) is blank.

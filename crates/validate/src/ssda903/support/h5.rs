@@ -7,7 +7,7 @@ use super::*;
 use crate::engine::Flags;
 use crate::table::Column;
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// The key pandas merges on: the CHILD text, with a missing CHILD as "" (pandas `merge`
 /// and `isin` match a missing key with other missing keys; `groupby` drops them).

@@ -4,7 +4,7 @@ use super::{Ctx, T};
 use crate::engine::Flags;
 use crate::table::Table;
 use model::Date;
-use std::collections::HashSet;
+use hashbrown::HashSet;
 
 /// Whole years between `dob` and `on` (birthday rule: age rises on the birthday).
 pub fn age_on(dob: Date, on: Date) -> i32 {
