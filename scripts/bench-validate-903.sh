@@ -103,13 +103,15 @@ PY
 # Runs a command $runs times; prints the median wall-clock seconds and the largest peak RSS
 # (MiB), or "failed" when any run fails or times out.
 measure() {
-  local t times=() rss=0 r
+  local t times=() rss=0 r tf
+  tf=$(mktemp)
   for _ in $(seq "$runs"); do
-    if ! r=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 ); then
-      echo "failed"; return
+    if ! /usr/bin/time -f "%e %M" -o "$tf" "$@" >/dev/null 2>&1; then
+      rm -f "$tf"; echo "failed"; return
     fi
-    r=$(tail -1 <<<"$r"); times+=("${r% *}"); (( ${r#* } > rss )) && rss=${r#* }
+    r=$(tail -1 "$tf"); times+=("${r% *}"); if (( ${r#* } > rss )); then rss=${r#* }; fi
   done
+  rm -f "$tf"
   t=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   echo "$t $(( rss / 1024 ))"
 }

@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use ::validate::engine::{self, year_label};
 use ::validate::cin;
+use ::validate::engine::{self, year_label};
 use ::validate::report::{Cells, Report};
 use ::validate::ssda903::{self, Check, Ctx, FileFormat, Tables};
 use anyhow::{bail, Context, Result};
@@ -305,7 +305,11 @@ fn validate_cin(database: &str, a: ArgsCin, bars: &Bars) -> Result<()> {
         .filter(|i| !i.child_id.is_empty())
         .map(|i| i.child_id)
         .collect();
-    let errors = report.issues.iter().filter(|i| i.rule_type == "error").count();
+    let errors = report
+        .issues
+        .iter()
+        .filter(|i| i.rule_type == "error")
+        .count();
     println!(
         "CIN census {}: {} rules run, {} failed; {} issues ({} errors, {} queries) for {} children; {:.2}s",
         report.year,
@@ -336,7 +340,9 @@ impl RuleTimer {
         let start = Instant::now();
         let out = run();
         if let Some(m) = &self.0 {
-            m.lock().unwrap_or_else(|e| e.into_inner()).push((code, start.elapsed()));
+            m.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((code, start.elapsed()));
         }
         out
     }
@@ -400,8 +406,8 @@ fn write_outputs(
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let create = |name: &str| -> Result<std::io::BufWriter<std::fs::File>> {
         let path = out.join(name);
-        let f = std::fs::File::create(&path)
-            .with_context(|| format!("writing {}", path.display()))?;
+        let f =
+            std::fs::File::create(&path).with_context(|| format!("writing {}", path.display()))?;
         Ok(std::io::BufWriter::with_capacity(1 << 16, f))
     };
     let (files, book) = std::thread::scope(|s| {
@@ -455,14 +461,22 @@ fn workbook(report: &Report, cells: &(dyn Cells + Sync), path: &Path) -> Result<
     let mut book = Workbook::new();
     // Level 1 compresses several times faster than the default, for a slightly larger file.
     book.set_zip_compression_level(1);
-    add_sheet(&mut book, "Error Summary", ERROR_SUMMARY_COLUMNS, None, |row| {
-        report.error_summary_rows(row)
-    })?;
+    add_sheet(
+        &mut book,
+        "Error Summary",
+        ERROR_SUMMARY_COLUMNS,
+        None,
+        |row| report.error_summary_rows(row),
+    )?;
     // Fixed widths, as the DfE tool's: measuring a long sheet would mean building it twice.
     let widths = [14, 14, 8, 10, 8, 60, 30, 40, 30, 10, 10];
-    add_sheet(&mut book, "Child Summary", CHILD_SUMMARY_COLUMNS, Some(widths), |row| {
-        report.child_summary_rows(cells, row)
-    })?;
+    add_sheet(
+        &mut book,
+        "Child Summary",
+        CHILD_SUMMARY_COLUMNS,
+        Some(widths),
+        |row| report.child_summary_rows(cells, row),
+    )?;
     book.save(path)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
@@ -509,7 +523,11 @@ fn add_sheet<const N: usize>(
             return Ok(());
         }
         if row == MAX_ROWS {
-            sheet.write_string(row, 0, "(more rows than a sheet holds: see the CSV or JSON)")?;
+            sheet.write_string(
+                row,
+                0,
+                "(more rows than a sheet holds: see the CSV or JSON)",
+            )?;
         } else {
             for (c, v) in r.iter().enumerate() {
                 match numeric[c].then(|| v.parse::<f64>().ok()).flatten() {

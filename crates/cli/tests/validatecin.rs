@@ -37,17 +37,38 @@ fn validates_files_and_snapshots_alike() {
     let db = dir.path().join("s.db");
     ok(
         &db,
-        &["generate", "--population", "8000", "--errors", "0.05", "--out", &d("ssd")],
+        &[
+            "generate",
+            "--population",
+            "8000",
+            "--errors",
+            "0.05",
+            "--out",
+            &d("ssd"),
+        ],
     );
     ok(&db, &["import", "ssd", &d("ssd")]);
     ok(
         &db,
-        &["export", "cin", "--year", "2025-26", "--out", &d("census.xml")],
+        &[
+            "export",
+            "cin",
+            "--year",
+            "2025-26",
+            "--out",
+            &d("census.xml"),
+        ],
     );
 
     // The pack is the file's own year unless told otherwise.
-    let summary = ok(&db, &["validate", "cin", &d("census.xml"), "--out", &d("out")]);
-    assert!(summary.starts_with("CIN census 2025/26: 109 rules run, 0 failed"), "{summary}");
+    let summary = ok(
+        &db,
+        &["validate", "cin", &d("census.xml"), "--out", &d("out")],
+    );
+    assert!(
+        summary.starts_with("CIN census 2025/26: 109 rules run, 0 failed"),
+        "{summary}"
+    );
     let out = dir.path().join("out");
     let issues = read(&out.join("issues.csv"));
     assert_eq!(
@@ -57,21 +78,49 @@ fn validates_files_and_snapshots_alike() {
     assert!(issues.lines().count() > 1, "injected faults flag nothing");
     assert!(read(&out.join("error_summary.csv")).starts_with("code,rule_type,count,message,fields"));
     assert!(read(&out.join("child_summary.csv")).starts_with("child_id,table,row_id,rule_code"));
-    assert!(std::fs::read(out.join("report.xlsx")).unwrap().starts_with(b"PK"));
+    assert!(std::fs::read(out.join("report.xlsx"))
+        .unwrap()
+        .starts_with(b"PK"));
 
     // The census derived from the snapshot is the exported file: the same issues.
-    ok(&db, &["validate", "cin", "--snapshot", "1", "--year", "2025-26", "--out", &d("snap")]);
+    ok(
+        &db,
+        &[
+            "validate",
+            "cin",
+            "--snapshot",
+            "1",
+            "--year",
+            "2025-26",
+            "--out",
+            &d("snap"),
+        ],
+    );
     assert_eq!(read(&dir.path().join("snap/issues.csv")), issues);
     let audit = ok(&db, &["audit"]);
     assert!(audit.contains("validate cin"), "{audit}");
 
     // JSON instead of the CSV files.
-    ok(&db, &["validate", "cin", &d("census.xml"), "--format", "json", "--out", &d("json")]);
+    ok(
+        &db,
+        &[
+            "validate",
+            "cin",
+            &d("census.xml"),
+            "--format",
+            "json",
+            "--out",
+            &d("json"),
+        ],
+    );
     let doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("json/issues.json")).unwrap())
             .unwrap();
     assert_eq!(doc["return"], "CIN census");
-    assert_eq!(doc["issues"].as_array().unwrap().len(), issues.lines().count() - 1);
+    assert_eq!(
+        doc["issues"].as_array().unwrap().len(),
+        issues.lines().count() - 1
+    );
     assert!(!dir.path().join("json/issues.csv").exists());
 }
 
@@ -102,7 +151,16 @@ fn return_level_issues_name_the_la() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    ok(&db, &["validate", "cin", xml.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "validate",
+            "cin",
+            xml.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
     let issues = read(&out.join("issues.csv"));
     let la: Vec<&str> = issues.lines().filter(|l| l.starts_with("2883,")).collect();
     assert_eq!(la.len(), 1, "{issues}");
@@ -116,7 +174,16 @@ fn unreadable_input_fails_with_the_file_named() {
     let xml = dir.path().join("broken.xml");
     std::fs::write(&xml, "<Message><Header></Message>").unwrap();
     let out = dir.path().join("out");
-    let o = sightline(&db, &["validate", "cin", xml.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = sightline(
+        &db,
+        &[
+            "validate",
+            "cin",
+            xml.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("broken.xml"), "{err}");
@@ -128,7 +195,10 @@ fn rules_lists_the_year_pack() {
     let db = dir.path().join("s.db");
     let listing = ok(&db, &["rules", "cin", "--year", "2025-26"]);
     let mut lines = listing.lines();
-    assert_eq!(lines.next().unwrap(), "109 CIN census rules in force in 2025/26");
+    assert_eq!(
+        lines.next().unwrap(),
+        "109 CIN census rules in force in 2025/26"
+    );
     assert_eq!(lines.count(), 109);
     let one = ok(&db, &["rules", "cin", "--code", "8925"]);
     assert!(one.starts_with("8925 "), "{one}");

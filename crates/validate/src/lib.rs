@@ -8,4 +8,4 @@ pub mod ssda903;
 pub mod table;
 
 pub use engine::{RuleType, Y2022_23, Y2023_24, Y2024_25, Y2025_26, Y2026_27, YEARS};
-pub use table::{Column, Table};
+pub use table::{ChildIndex, Column, Table};

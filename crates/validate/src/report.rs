@@ -18,6 +18,8 @@ pub trait RuleInfo {
 pub struct Place<'a> {
     /// The validator's table name; `LA` for a finding about the return as a whole.
     pub table: &'static str,
+    /// The return's own key for the table, handed back to `Cells`.
+    pub key: u16,
     /// 0-based row in its table, header excluded; `None` for the return as a whole.
     pub row_id: Option<u32>,
     /// "" when the row has no child ID, or for the return as a whole.
@@ -26,8 +28,9 @@ pub struct Place<'a> {
 
 /// Reads a flagged row's cells back, for the child summary's values.
 pub trait Cells {
-    /// The cell's text ("" when blank); `None` when the table has no such column.
-    fn cell(&self, table: &str, row: u32, column: &str) -> Option<&str>;
+    /// The cell's text ("" when blank); `None` when the table has no such column. `table`
+    /// is the key the return gave in `Place`.
+    fn cell(&self, table: u16, row: u32, column: &str) -> Option<&str>;
 
     /// Columns that help find a row in the case-management system (the DfE tool's
     /// "locator hints"), shown whether or not the rule names them.
@@ -42,6 +45,8 @@ pub struct Issue<'a> {
     pub rule_code: &'static str,
     pub rule_type: &'static str,
     pub table: &'static str,
+    #[serde(skip)]
+    pub table_key: u16,
     pub row_id: Option<u32>,
     pub child_id: &'a str,
     /// The rule's affected fields (written `;`-separated).
@@ -106,6 +111,7 @@ impl<'a> Report<'a> {
                             rule_code: rule.code(),
                             rule_type: rule.rule_type().as_str(),
                             table: p.table,
+                            table_key: p.key,
                             row_id: p.row_id,
                             child_id: p.child_id,
                             columns: rule.fields(),
@@ -291,7 +297,7 @@ fn labelled_values(
     buf.clear();
     let Some(r) = issue.row_id else { return };
     for c in columns {
-        if let Some(v) = cells.cell(issue.table, r, c) {
+        if let Some(v) = cells.cell(issue.table_key, r, c) {
             if !buf.is_empty() {
                 buf.push_str(", ");
             }

@@ -2,8 +2,9 @@
 //! string, an empty cell is missing, and typed views (dates, numbers) are parsed once per
 //! column on first use and shared by every rule that asks.
 
+use hashbrown::{DefaultHashBuilder, HashTable};
 use model::Date;
-use hashbrown::HashMap;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 /// One column: all cells' text in one buffer, so a 100,000-row column is two allocations.
@@ -154,7 +155,130 @@ pub struct Table {
     rows: usize,
     /// The column naming the child: `CHILD` (903) unless set (CIN's `LAchildID`).
     child_column: &'static str,
-    by_child: OnceLock<HashMap<String, Vec<u32>>>,
+    by_child: OnceLock<ChildIndex>,
+}
+
+/// A table's rows grouped by child: each child's rows in input order, children in order of
+/// first appearance. One buffer of row numbers and one hash table of group numbers, so a
+/// return of 100,000 children costs a few bytes per row rather than an allocation per child.
+#[derive(Default)]
+pub struct ChildIndex {
+    /// The children's IDs, one after another; `key_ends[g]` ends child g's.
+    keys: String,
+    key_ends: Vec<u32>,
+    /// Child g's rows are `rows[starts[g]..starts[g + 1]]`.
+    starts: Vec<u32>,
+    rows: Vec<u32>,
+    lookup: HashTable<u32>,
+    hasher: DefaultHashBuilder,
+}
+
+impl ChildIndex {
+    fn build<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> ChildIndex {
+        let mut ix = ChildIndex::default();
+        let mut group_of: Vec<u32> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
+        for id in ids {
+            let Some(id) = id else {
+                group_of.push(u32::MAX);
+                continue;
+            };
+            let hash = ix.hasher.hash_one(id);
+            let found = ix.lookup.find(hash, |&g| ix.key(g) == id).copied();
+            let g = match found {
+                Some(g) => g,
+                None => {
+                    let g = ix.key_ends.len() as u32;
+                    ix.keys.push_str(id);
+                    ix.key_ends.push(ix.keys.len() as u32);
+                    counts.push(0);
+                    let (keys, ends, hasher) = (&ix.keys, &ix.key_ends, &ix.hasher);
+                    ix.lookup
+                        .insert_unique(hash, g, |&g| hasher.hash_one(key_of(keys, ends, g)));
+                    g
+                }
+            };
+            counts[g as usize] += 1;
+            group_of.push(g);
+        }
+        // Counting sort of the rows by group, keeping input order within each.
+        ix.starts = Vec::with_capacity(counts.len() + 1);
+        let mut next = 0u32;
+        for c in &counts {
+            ix.starts.push(next);
+            next += c;
+        }
+        ix.starts.push(next);
+        let mut fill: Vec<u32> = ix.starts[..counts.len()].to_vec();
+        ix.rows = vec![0; next as usize];
+        for (row, &g) in group_of.iter().enumerate() {
+            if g != u32::MAX {
+                ix.rows[fill[g as usize] as usize] = row as u32;
+                fill[g as usize] += 1;
+            }
+        }
+        ix
+    }
+
+    fn key(&self, g: u32) -> &str {
+        key_of(&self.keys, &self.key_ends, g)
+    }
+
+    fn group(&self, g: u32) -> &[u32] {
+        let (from, to) = (self.starts[g as usize], self.starts[g as usize + 1]);
+        &self.rows[from as usize..to as usize]
+    }
+
+    /// The rows of one child, if it has any.
+    pub fn get(&self, child: &str) -> Option<&[u32]> {
+        let hash = self.hasher.hash_one(child);
+        let g = *self.lookup.find(hash, |&g| self.key(g) == child)?;
+        Some(self.group(g))
+    }
+
+    pub fn contains_key(&self, child: &str) -> bool {
+        self.get(child).is_some()
+    }
+
+    /// Number of children.
+    pub fn len(&self) -> usize {
+        self.key_ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.key_ends.is_empty()
+    }
+
+    /// Each child with its rows, children in order of first appearance.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u32])> + '_ {
+        (0..self.len() as u32).map(|g| (self.key(g), self.group(g)))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len() as u32).map(|g| self.key(g))
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        (0..self.len() as u32).map(|g| self.group(g))
+    }
+}
+
+fn key_of<'k>(keys: &'k str, ends: &[u32], g: u32) -> &'k str {
+    let end = ends[g as usize] as usize;
+    let start = if g == 0 {
+        0
+    } else {
+        ends[g as usize - 1] as usize
+    };
+    &keys[start..end]
+}
+
+impl<'a> IntoIterator for &'a ChildIndex {
+    type Item = (&'a str, &'a [u32]);
+    type IntoIter = Box<dyn Iterator<Item = (&'a str, &'a [u32])> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
 }
 
 static MISSING: OnceLock<Column> = OnceLock::new();
@@ -243,6 +367,12 @@ impl Table {
         self.names.iter().any(|n| n == name)
     }
 
+    /// The named column, if the table has it.
+    pub fn try_col(&self, name: &str) -> Option<&Column> {
+        let i = self.names.iter().position(|n| n == name)?;
+        Some(&self.columns[i])
+    }
+
     /// The named column; a column the table lacks reads as all-missing, so a rule never
     /// has to handle its absence (the reader guarantees each table's standard columns).
     pub fn col(&self, name: &str) -> &Column {
@@ -254,22 +384,16 @@ impl Table {
 
     /// Row numbers of each child (the `CHILD` column unless set otherwise), in input order;
     /// rows without one are left out.
-    pub fn by_child(&self) -> &HashMap<String, Vec<u32>> {
+    pub fn by_child(&self) -> &ChildIndex {
         self.by_child.get_or_init(|| {
             let child = self.col(self.child_column);
-            let mut map: HashMap<String, Vec<u32>> = HashMap::new();
-            for r in self.rows() {
-                if let Some(c) = child.str(r) {
-                    map.entry(c.to_string()).or_default().push(r as u32);
-                }
-            }
-            map
+            ChildIndex::build(self.rows().map(|r| child.str(r)))
         })
     }
 
     /// The rows of one child (empty when the child has none).
     pub fn rows_of(&self, child: &str) -> &[u32] {
-        self.by_child().get(child).map(Vec::as_slice).unwrap_or(&[])
+        self.by_child().get(child).unwrap_or(&[])
     }
 }
 
@@ -297,6 +421,23 @@ mod tests {
         assert_eq!(t.col("NOPE").str(0), None);
         assert_eq!(t.rows_of("1"), &[0]);
         assert!(t.rows_of("3").is_empty());
+    }
+
+    #[test]
+    fn rows_grouped_by_child_in_first_appearance_order() {
+        let t = Table::from_rows(&["CHILD"], &[["B"], ["A"], [""], ["B"], ["C"], ["A"]]);
+        let ix = t.by_child();
+        let groups: Vec<(&str, &[u32])> = ix.iter().collect();
+        assert_eq!(
+            groups,
+            [("B", &[0, 3][..]), ("A", &[1, 5][..]), ("C", &[4][..])]
+        );
+        assert_eq!(
+            (ix.len(), ix.get("A"), ix.get("Z")),
+            (3, Some(&[1, 5][..]), None)
+        );
+        assert_eq!(ix.keys().collect::<Vec<_>>(), ["B", "A", "C"]);
+        assert!(Table::from_rows(&["CHILD"], &[[""]]).by_child().is_empty());
     }
 
     #[test]

@@ -13,9 +13,9 @@ pub use xml::{read_xml, read_xml_str, XmlError};
 
 use crate::engine::{self, Flags, Outcome, RuleMeta, RuleType};
 use crate::table::Table;
+use hashbrown::HashMap;
 use model::calendar::HolidayCalendar;
 use model::Date;
-use hashbrown::HashMap;
 use std::sync::OnceLock;
 
 macro_rules! tables_cin {

@@ -25,9 +25,9 @@ impl RuleInfo for Rule {
 }
 
 impl Cells for Ctx<'_> {
-    fn cell(&self, table: &str, row: u32, column: &str) -> Option<&str> {
-        let tab = self.t(T::from_name(table)?);
-        tab.has(column).then(|| tab.col(column).text(row as usize))
+    fn cell(&self, table: u16, row: u32, column: &str) -> Option<&str> {
+        let tab = self.t(*T::ALL.get(table as usize)?);
+        Some(tab.try_col(column)?.text(row as usize))
     }
 }
 
@@ -38,12 +38,14 @@ pub fn build<'a>(cx: &Ctx<'a>, outcomes: Vec<(&'static Rule, Outcome<Loc>)>) -> 
             let tab = cx.t(t);
             Place {
                 table: t.name(),
+                key: t as u16,
                 row_id: Some(row),
                 child_id: tab.col(tab.child_column()).text(row as usize),
             }
         }
         None => Place {
             table: "LA",
+            key: u16::MAX,
             row_id: None,
             child_id: "",
         },

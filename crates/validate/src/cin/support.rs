@@ -1,8 +1,8 @@
 //! Helpers shared by CIN rules: typed cell access and the validator's common joins.
 
 use super::{Ctx, Hits, T};
-use model::Date;
 use hashbrown::HashMap;
+use model::Date;
 
 /// The cell as a date (`yyyy-mm-dd`); `None` when missing or not a date, as `NaT`.
 pub fn date(cx: &Ctx, t: T, col: &str, row: usize) -> Option<Date> {

@@ -88,13 +88,16 @@ pub fn read_csv_text(path: &Path, text: &str, last: bool) -> Result<(T, Table), 
             continue;
         }
         // Most cells are upper case already; only the rest are copied.
-        let upper: Vec<std::borrow::Cow<str>> = record.iter().map(|c| {
-            if c.bytes().any(|b| b.is_ascii_lowercase() || !b.is_ascii()) {
-                std::borrow::Cow::Owned(c.to_uppercase())
-            } else {
-                std::borrow::Cow::Borrowed(c)
-            }
-        }).collect();
+        let upper: Vec<std::borrow::Cow<str>> = record
+            .iter()
+            .map(|c| {
+                if c.bytes().any(|b| b.is_ascii_lowercase() || !b.is_ascii()) {
+                    std::borrow::Cow::Owned(c.to_uppercase())
+                } else {
+                    std::borrow::Cow::Borrowed(c)
+                }
+            })
+            .collect();
         table.push_row(upper.iter().map(|c| c.as_ref()));
     }
     table.shrink_to_fit();

@@ -131,7 +131,7 @@ impl Tables {
         for (h, u) in [(T::Header, T::Uasc), (T::HeaderLast, T::UascLast)] {
             let Some(uasc) = self.get(u) else { continue };
             let children: hashbrown::HashSet<String> =
-                uasc.by_child().keys().cloned().collect();
+                uasc.by_child().keys().map(String::from).collect();
             if let Some(header) = self.slots.get_mut(h as usize).and_then(Option::as_mut) {
                 if header.has("UASC") {
                     continue;

@@ -28,8 +28,8 @@ use super::postcodes::Postcodes;
 use super::T;
 use crate::table::Table;
 use calamine::{Data, Reader};
-use model::Date;
 use hashbrown::HashMap;
+use model::Date;
 use std::path::{Path, PathBuf};
 
 /// Which Ofsted list a workbook is.

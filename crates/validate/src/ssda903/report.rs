@@ -24,10 +24,9 @@ impl RuleInfo for Rule {
 }
 
 impl Cells for Ctx<'_> {
-    fn cell(&self, table: &str, row: u32, column: &str) -> Option<&str> {
-        let t = T::ALL.iter().find(|t| t.name() == table)?;
-        let tab = self.t(*t);
-        tab.has(column).then(|| tab.col(column).text(row as usize))
+    fn cell(&self, table: u16, row: u32, column: &str) -> Option<&str> {
+        let t = T::ALL.get(table as usize)?;
+        Some(self.t(*t).try_col(column)?.text(row as usize))
     }
 
     /// As the DfE tool: an episode's start, a missing episode's start, a review's date.
@@ -40,6 +39,7 @@ impl Cells for Ctx<'_> {
 pub fn build<'a>(cx: &Ctx<'a>, outcomes: Vec<(&'static Rule, Outcome<T>)>) -> Report<'a> {
     Report::build(cx.year, outcomes, |t, row| Place {
         table: t.name(),
+        key: t as u16,
         row_id: Some(row),
         child_id: cx.t(t).col("CHILD").text(row as usize),
     })

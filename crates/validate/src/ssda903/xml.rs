@@ -5,8 +5,8 @@
 
 use super::{InputError, T};
 use crate::table::Table;
-use quick_xml::events::Event;
 use hashbrown::HashMap;
+use quick_xml::events::Event;
 use std::path::Path;
 
 struct Node {

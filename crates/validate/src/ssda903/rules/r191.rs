@@ -29,7 +29,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
     let eps = cx.t(T::Episodes);
     let decom = eps.col("DECOM");
     for (c, rows) in eps.by_child() {
-        if !cla.contains(c.as_str()) || !oc2.rows_of(c).is_empty() {
+        if !cla.contains(c) || !oc2.rows_of(c).is_empty() {
             continue;
         }
         let first = rows

@@ -3,8 +3,8 @@
 
 use super::{Ctx, T};
 use crate::table::{Column, Table};
-use model::Date;
 use hashbrown::HashMap;
+use model::Date;
 
 /// A cell as pandas `astype(str)` shows it: a missing cell reads "nan".
 pub fn pd_str(col: &Column, row: usize) -> &str {

@@ -37,12 +37,12 @@ pub fn texts_where<'t>(
 /// a CHILD last, then `key`; stable, as pandas' multi-column sort is.
 pub fn sorted_rows<K: Ord>(table: &Table, key: impl Fn(usize) -> K) -> Vec<usize> {
     let groups = table.by_child();
-    let mut children: Vec<&String> = groups.keys().collect();
-    children.sort_unstable();
+    let mut children: Vec<(&str, &[u32])> = groups.iter().collect();
+    children.sort_unstable_by_key(|(c, _)| *c);
     let mut out = Vec::with_capacity(table.len());
-    for c in children {
+    for (_, rows) in children {
         let start = out.len();
-        out.extend(groups[c].iter().map(|&r| r as usize));
+        out.extend(rows.iter().map(|&r| r as usize));
         out[start..].sort_by_key(|&r| key(r));
     }
     let start = out.len();

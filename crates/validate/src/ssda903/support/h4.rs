@@ -4,7 +4,6 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::engine::Flags;
-use hashbrown::HashMap;
 
 /// Any of the OC2 health fields that must accompany conviction or health promotion
 /// information (immunisations, teeth check, health assessment, substance misuse) is blank.
@@ -22,7 +21,7 @@ pub fn oc2_health_incomplete(t: &Table, r: usize) -> bool {
 /// A table's rows keyed by CHILD the way a pandas `merge(on="CHILD")` matches them: rows
 /// with a missing CHILD match each other (NaN keys join in a merge, unlike in a groupby).
 pub struct MergeKeys<'a> {
-    by_child: &'a HashMap<String, Vec<u32>>,
+    by_child: &'a crate::table::ChildIndex,
     missing: Vec<u32>,
 }
 
@@ -43,7 +42,7 @@ impl<'a> MergeKeys<'a> {
     /// The rows a row with this CHILD (`None` = missing) joins with.
     pub fn rows(&self, child: Option<&str>) -> &[u32] {
         match child {
-            Some(c) => self.by_child.get(c).map(Vec::as_slice).unwrap_or(&[]),
+            Some(c) => self.by_child.get(c).unwrap_or(&[]),
             None => &self.missing,
         }
     }
@@ -75,7 +74,7 @@ pub fn row_by_child_date<'a>(
                     best = Some((d, r));
                 }
             }
-            best.map(|(_, r)| (c.as_str(), r))
+            best.map(|(_, r)| (c, r))
         })
         .collect()
 }
@@ -101,7 +100,7 @@ pub fn child_rows_by_date(t: &Table, col: &str) -> Vec<Vec<u32>> {
     t.by_child()
         .values()
         .map(|rows| {
-            let mut rows = rows.clone();
+            let mut rows = rows.to_vec();
             rows.sort_by_key(|&r| {
                 let d = dates.date(r as usize);
                 (d.is_none(), d, r)

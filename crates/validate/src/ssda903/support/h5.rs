@@ -6,8 +6,8 @@
 use super::*;
 use crate::engine::Flags;
 use crate::table::Column;
-use std::cmp::Ordering;
 use hashbrown::HashMap;
+use std::cmp::Ordering;
 
 /// The key pandas merges on: the CHILD text, with a missing CHILD as "" (pandas `merge`
 /// and `isin` match a missing key with other missing keys; `groupby` drops them).
@@ -18,7 +18,7 @@ pub fn merge_key(t: &Table, row: usize) -> &str {
 /// Rows per merge key, in input order, including the missing-CHILD rows under "" (built
 /// on the table's cached `by_child`).
 pub struct MergeRows<'a> {
-    by: &'a HashMap<String, Vec<u32>>,
+    by: &'a crate::table::ChildIndex,
     missing: Vec<u32>,
 }
 
@@ -34,7 +34,7 @@ impl<'a> MergeRows<'a> {
         if key.is_empty() {
             &self.missing
         } else {
-            self.by.get(key).map_or(&[], Vec::as_slice)
+            self.by.get(key).unwrap_or(&[])
         }
     }
 
@@ -44,10 +44,11 @@ impl<'a> MergeRows<'a> {
 
     /// Every key with its rows (the missing-CHILD rows last, under "").
     pub fn iter(&self) -> impl Iterator<Item = (&'a str, &[u32])> + '_ {
-        let missing = (!self.missing.is_empty()).then_some(("", self.missing.as_slice()));
-        self.by
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_slice()))
+        let missing: Option<(&'a str, &[u32])> =
+            (!self.missing.is_empty()).then_some(("", self.missing.as_slice()));
+        let by: &'a crate::table::ChildIndex = self.by;
+        by.iter()
+            .map(|(k, v)| -> (&'a str, &[u32]) { (k, v) })
             .chain(missing)
     }
 }

@@ -3,8 +3,8 @@
 use super::{Ctx, T};
 use crate::engine::Flags;
 use crate::table::Table;
-use model::Date;
 use hashbrown::HashSet;
+use model::Date;
 
 /// Whole years between `dob` and `on` (birthday rule: age rises on the birthday).
 pub fn age_on(dob: Date, on: Date) -> i32 {
@@ -60,7 +60,7 @@ fn continuously_looked_after_all<'a>(cx: &Ctx<'a>) -> HashSet<&'a str> {
             breaks |= enters || leaves || short;
         }
         if during_any && !breaks {
-            out.insert(child.as_str());
+            out.insert(child);
         }
     }
     out
