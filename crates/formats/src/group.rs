@@ -1,6 +1,8 @@
-//! Grouping model rows by a key, for the derivations that walk a child's records.
+//! Grouping model rows by a key, for the derivations that walk a child's records. The maps
+//! hash with foldhash (hashbrown's default): the keys are our own IDs, not untrusted input
+//! that could be chosen to collide, and SipHash would cost a large share of a derivation.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::hash::Hash;
 
 /// Rows of a table by key, in model order within each key.
@@ -30,3 +32,19 @@ pub(crate) fn by_key<'a, T>(
 ) -> HashMap<&'a str, &'a T> {
     rows.iter().map(|r| (key(r), r)).collect()
 }
+
+/// Binds each name to its expression's value, the expressions evaluated in parallel on
+/// rayon's pool: for derivations that build many independent indexes before they start.
+macro_rules! par_let {
+    ($($name:ident $(: $ty:ty)? = $e:expr;)*) => {
+        $(let mut $name $(: Option<$ty>)? = None;)*
+        rayon::scope(|s| {
+            $(
+                let slot = &mut $name;
+                s.spawn(move |_| *slot = Some($e));
+            )*
+        });
+        $(let $name = $name.expect("par_let: every slot is filled when the scope ends");)*
+    };
+}
+pub(crate) use par_let;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub fn write_summary_xlsx(aa: &AnnexA, s: &Summary, path: &Path) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
+    wb.set_zip_compression_level(1);
     let bold = Format::new().set_bold();
     let pct = Format::new().set_num_format("0.0%");
     let one = Format::new().set_num_format("0.0");

@@ -7,8 +7,6 @@
 //! happened yet for the return and is left blank or out. Choices the guidance leaves open are
 //! noted where they are made; `docs/returns.md` lists them all.
 
-use std::collections::HashMap;
-
 use model::codes::*;
 use model::tables::*;
 use model::{CaseModel, CollectionYear, Date};
@@ -381,7 +379,7 @@ pub fn derive(model: &CaseModel, year: CollectionYear) -> Return903 {
 fn oc3_row(
     p: &Person,
     dob: Date,
-    leavers: &HashMap<&str, Vec<&CareLeaver>>,
+    leavers: &hashbrown::HashMap<&str, Vec<&CareLeaver>>,
     episodes: Vec<&ClaEpisode>,
     year: CollectionYear,
 ) -> Option<Oc3Row> {
