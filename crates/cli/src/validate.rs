@@ -358,7 +358,7 @@ impl RuleTimer {
             write - report
         );
         let mut per_rule = m.into_inner().unwrap_or_else(|e| e.into_inner());
-        per_rule.sort_by(|a, b| b.1.cmp(&a.1));
+        per_rule.sort_by_key(|r| std::cmp::Reverse(r.1));
         let total: f64 = per_rule.iter().map(|r| r.1.as_secs_f64()).sum();
         eprintln!("rules' own time, summed over threads: {total:.3}s; slowest:");
         for (code, d) in per_rule.iter().take(25) {
