@@ -3,6 +3,7 @@
 # authority with injected faults.
 #
 #   scripts/parity-903.sh [--population N] [--seed S] [--year 2025-26] [--errors 0.02] [--keep DIR]
+#                         [--mutants N] [--children 300]
 #
 # Generates an authority (`generate --errors`), imports it, exports the 903 return for the
 # year and the year before, validates them with Sightline and runs the reference
@@ -10,12 +11,19 @@
 # per rule, the rows only one tool flags. Codes listed in docs/validation-differences/h*.md are
 # expected to differ. Exits non-zero on any other difference.
 #
+# With --mutants N (default 0: none), scripts/mutate_903.py then writes N mutants of the
+# generated return (its first --children children, each mutant with a few dozen seeded
+# errors, so that most rules fire), each is compared the same way, and
+# scripts/parity_mutants.py prints per rule in how many mutants it fired and agreed, the
+# rules that never fired and the unexpected differences (mutant directories, with each
+# mutant's mutations.txt and parity log, are kept under --keep DIR).
+#
 # The reference runs under $SIGHTLINE_REFCHECK_PYTHON when set, else a venv at .refcheck-venv
 # (created on first use). The binary is $SIGHTLINE_BIN, else built with cargo (debug).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-population=20000 seed=7 year=2025-26 errors=0.02 keep=""
+population=20000 seed=7 year=2025-26 errors=0.02 keep="" mutants=0 children=300
 while [ $# -gt 0 ]; do
   case "$1" in
     --population) population="$2"; shift 2 ;;
@@ -23,6 +31,8 @@ while [ $# -gt 0 ]; do
     --year) year="$2"; shift 2 ;;
     --errors) errors="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
+    --mutants) mutants="$2"; shift 2 ;;
+    --children) children="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -62,10 +72,33 @@ sl export 903 --year "$prev_year" --out "$work/prev" 2>/dev/null
 la=E09000027
 sl validate 903 "$work/current" --prev "$work/prev" --year "$year" --la "$la" --out "$work/ours"
 
-# The first cell of each table row in the differences notes: one or more rule codes.
-expected="$(grep -h '^|' "$root"/docs/validation-differences/h*.md 2>/dev/null | cut -d'|' -f2 \
-  | tr -d '`' | tr ',' ' ' | tr -s ' ' '\n' | grep -E '^[0-9][0-9A-Za-z]*$' | sort -u | paste -sd, -)"
+# The codes the differences notes document (table rows and bold bullet leads).
+expected="$("$python" "$here/documented_differences.py" "$root"/docs/validation-differences/h*.md)"
 echo "documented differences: ${expected:-none}"
+status=0
 "$python" "$here/parity_903.py" --current "$work/current" --prev "$work/prev" --year "$ending" \
   --la "$la" --ours "$work/ours/issues.csv" --expected-differences "$expected" \
-  --json "$work/parity.json"
+  --json "$work/parity.json" || status=1
+[ "$mutants" -gt 0 ] || exit $status
+
+echo "== $mutants mutants of the first $children children"
+"$python" "$here/mutate_903.py" "$work/current" "$work/prev" "$work/mutants" \
+  --n "$mutants" --seed "$seed" --children "$children"
+reports=()
+for m in "$work"/mutants/m*/; do
+  m="${m%/}"
+  if ! sl validate 903 "$m/cur" --prev "$m/prev" --year "$year" --la "$la" --out "$m/ours" \
+    >"$m/validate.log" 2>&1; then
+    echo "$(basename "$m"): sightline could not read it (see $m/validate.log)"; status=1; continue
+  fi
+  "$python" "$here/parity_903.py" --current "$m/cur" --prev "$m/prev" --year "$ending" \
+    --la "$la" --ours "$m/ours/issues.csv" --expected-differences "$expected" \
+    --json "$m/parity.json" >"$m/parity.log" 2>&1 || true
+  if [ ! -s "$m/parity.json" ]; then  # exit status 1 means a difference, or a traceback
+    echo "$(basename "$m"): the comparison failed (see $m/parity.log)"; status=1; continue
+  fi
+  echo "$(basename "$m"): $(tail -n 1 "$m/parity.log")"
+  reports+=("$m/parity.json")
+done
+"$python" "$here/parity_mutants.py" --expected-differences "$expected" "${reports[@]}" || status=1
+exit $status

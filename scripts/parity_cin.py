@@ -64,6 +64,8 @@ def reference(xml_path, year, rules):
     flagged = {}
     df = v.full_issue_df
     for code, table, row in zip(df["rule_code"], df["tables_affected"], df["ROW_ID"]):
+        if row != row:  # NaN: a location with no row (8816's cause for a missing LAchildID)
+            continue
         flagged.setdefault(str(code), set()).add((str(table), int(row)))
     la = v.la_rule_issues
     if len(la):
