@@ -9,6 +9,10 @@ findings, which the reference moves to its multichild list, are kept with their 
 
 usage: parity_cin.py --xml FILE --year 2026 --ours issues.csv [--rules 100,1103]
        [--expected-differences 8870Q] [--json OUT]
+A rule that differs is checked again with the reference reading dates as the census schema
+defines them (xs:date, yyyy-mm-dd, as Sightline does): the reference reads any date-like text
+(30/09/2025, 20250601) with pandas' guesses, month first when ambiguous. A rule that then agrees
+is reported as "dates" (documented in docs/validation-differences.md), not as a difference.
 Exit status 1 when any rule differs (rules in --expected-differences are listed, not counted).
 """
 import argparse
@@ -47,12 +51,43 @@ def load(xml_path, cv):
     return data
 
 
-def reference(xml_path, year, rules):
+ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*$")
+
+
+def strict_dates(df):
+    """The reference's `process_date_columns`, reading only yyyy-mm-dd (with an optional
+    time) as a date and anything else as NaT: Sightline's reading."""
+    import pandas as pd
+
+    def one(v):
+        m = ISO_DATE.match(v) if isinstance(v, str) else None
+        if not m:
+            return pd.NaT
+        try:
+            return pd.Timestamp(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return pd.NaT
+
+    for column in df:
+        if "date" in column.lower():
+            df[column] = pd.to_datetime(df[column].map(one), errors="coerce")
+    return df
+
+
+def reference(xml_path, year, rules, strict=False):
     from cin_validator import cin_validator as cv
 
     module = importlib.import_module(f"cin_validator.rules.cin{year - 1}_{year % 100:02d}")
     registry = getattr(module, "registry")
-    data = load(xml_path, cv)
+    if strict:
+        lenient = cv.process_date_columns
+        cv.process_date_columns = strict_dates
+        try:
+            data = cv.process_data(cv.convert_data(ET.parse(xml_path).getroot()))
+        finally:
+            cv.process_date_columns = lenient
+    else:
+        data = load(xml_path, cv)
     sink = io.StringIO()
     # Only the rule runs, not the report building: it keeps Header rows and LA-level rules.
     v = cv.CinValidator.__new__(cv.CinValidator)
@@ -103,6 +138,10 @@ def main():
         r, m = ref.get(code, set()), mine.get(code, set())
         only_ref, only_ours = sorted(r - m), sorted(m - r)
         status = "crash" if code in fails else ("same" if not (only_ref or only_ours) else "differ")
+        if status == "differ":
+            strict, _, _ = reference(a.xml, a.year, [code], strict=True)
+            if strict.get(code, set()) == m:
+                status = "dates"
         report[code] = {
             "status": status,
             "reference": len(r),
@@ -117,8 +156,10 @@ def main():
             if code not in expected and status == "differ":
                 differing.append(code)
     same = sum(1 for v in report.values() if v["status"] == "same")
-    print(f"{same} of {len(report)} rules flag identical locations; {len(differing)} differ "
-          f"unexpectedly; reference crashed on {len(fails)}: {sorted(fails)}")
+    dates = sorted(c for c, v in report.items() if v["status"] == "dates")
+    print(f"{same} of {len(report)} rules flag identical locations; {len(dates)} more do when the "
+          f"reference reads dates as yyyy-mm-dd {dates}; {len(differing)} differ unexpectedly; "
+          f"reference crashed on {len(fails)}: {sorted(fails)}")
     if a.json:
         with open(a.json, "w") as f:
             json.dump(report, f, indent=1, default=list)

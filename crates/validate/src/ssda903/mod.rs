@@ -270,3 +270,23 @@ pub fn run_rule(rule: &Rule, cx: &Ctx) -> Outcome<T> {
 pub fn run_pack(cx: &Ctx) -> Vec<(&'static Rule, Outcome<T>)> {
     engine::run_all(&pack(cx.year), |r| run_rule(r, cx))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::testkit::tables;
+    use super::*;
+
+    /// A child listed twice in the UASC table is UASC once; no other child's flag moves (the
+    /// reference's merge shifts the flags of the Header rows after it).
+    #[test]
+    fn uasc_flag_is_per_child() {
+        let mut t = tables(&[
+            (T::Header, "CHILD,DOB\nA,01/01/2010\nB,01/01/2010\nC,01/01/2010\nD,01/01/2010"),
+            (T::Uasc, "CHILD,DUC\nB,01/01/2028\nB,01/01/2028\nD,01/01/2028"),
+        ]);
+        t.derive_header_uasc();
+        let h = t.get(T::Header).unwrap();
+        let flags: Vec<&str> = h.rows().map(|r| h.col("UASC").text(r)).collect();
+        assert_eq!(flags, ["0", "1", "0", "1"]);
+    }
+}
