@@ -281,8 +281,14 @@ mod tests {
     #[test]
     fn uasc_flag_is_per_child() {
         let mut t = tables(&[
-            (T::Header, "CHILD,DOB\nA,01/01/2010\nB,01/01/2010\nC,01/01/2010\nD,01/01/2010"),
-            (T::Uasc, "CHILD,DUC\nB,01/01/2028\nB,01/01/2028\nD,01/01/2028"),
+            (
+                T::Header,
+                "CHILD,DOB\nA,01/01/2010\nB,01/01/2010\nC,01/01/2010\nD,01/01/2010",
+            ),
+            (
+                T::Uasc,
+                "CHILD,DUC\nB,01/01/2028\nB,01/01/2028\nD,01/01/2028",
+            ),
         ]);
         t.derive_header_uasc();
         let h = t.get(T::Header).unwrap();
