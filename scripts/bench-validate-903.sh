@@ -28,12 +28,9 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-sightline="${SIGHTLINE_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/sightline}"
-[ -x "$sightline" ] || { echo "no release binary at $sightline: cargo build --release -p sightline" >&2; exit 2; }
-python="${SIGHTLINE_REFCHECK_PYTHON:-}"
-if [ -z "$python" ]; then
-  if [ -x /work/refvenv/bin/python ]; then python=/work/refvenv/bin/python; else python="$root/.refcheck-venv/bin/python"; fi
-fi
+source "$here/lib.sh"
+sightline="$(sightline_bin release)"
+python="$(reference_python prefer-refvenv)"
 mkdir -p "$dir"
 db="sqlite://$dir/bench.db"
 sl() { "$sightline" --quiet --database "$db" "$@"; }
@@ -100,21 +97,6 @@ with redirect_stdout(sink), redirect_stderr(sink):
 print(f"reference: {len(r.child_report)} issues, {len(v.fails)} rules crashed", file=sys.stderr)
 PY
 
-# Runs a command $runs times; prints the median wall-clock seconds and the largest peak RSS
-# (MiB), or "failed" when any run fails or times out.
-measure() {
-  local t times=() rss=0 r tf
-  tf=$(mktemp)
-  for _ in $(seq "$runs"); do
-    if ! /usr/bin/time -f "%e %M" -o "$tf" "$@" >/dev/null 2>&1; then
-      rm -f "$tf"; echo "failed"; return
-    fi
-    r=$(tail -1 "$tf"); times+=("${r% *}"); if (( ${r#* } > rss )); then rss=${r#* }; fi
-  done
-  rm -f "$tf"
-  t=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$t $(( rss / 1024 ))"
-}
 
 # A postcode lookup for the generated (fictional, `ZZ`) postcodes, as a council's own runs have
 # the ONS lookup for its real ones: without it, four postcode rules flag every placement.
@@ -138,7 +120,6 @@ with open(os.path.join(d, "postcodes.csv"), "w", newline="") as fh:
 PY
 fi
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "-" }'; }
 
 echo "| return | children | rows | Sightline (median of $runs) | peak RSS | reference | peak RSS | faster | memory |"
 echo "|---|---|---|---|---|---|---|---|---|"

@@ -26,12 +26,9 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-sightline="${SIGHTLINE_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/sightline}"
-[ -x "$sightline" ] || { echo "no release binary at $sightline: cargo build --release -p sightline" >&2; exit 2; }
-python="${SIGHTLINE_REFCHECK_PYTHON:-}"
-if [ -z "$python" ]; then
-  if [ -x /work/refvenv/bin/python ]; then python=/work/refvenv/bin/python; else python="$root/.refcheck-venv/bin/python"; fi
-fi
+source "$here/lib.sh"
+sightline="$(sightline_bin release)"
+python="$(reference_python prefer-refvenv)"
 mkdir -p "$dir"
 
 # Generated authorities whose censuses hold ~3,000 and ~100,000 children (a population of
@@ -68,22 +65,6 @@ with redirect_stdout(sink), redirect_stderr(sink):
 print(f"reference: {len(v.full_issue_df)} issues", file=sys.stderr)
 PY
 
-# Runs a command $runs times; prints the median wall-clock seconds and the largest peak RSS
-# (MiB), or "failed" when any run fails or times out.
-measure() {
-  local t times=() rss=0 r tf
-  tf=$(mktemp)
-  for _ in $(seq "$runs"); do
-    if ! /usr/bin/time -f "%e %M" -o "$tf" "$@" >/dev/null 2>&1; then
-      rm -f "$tf"; echo "failed"; return
-    fi
-    r=$(tail -1 "$tf"); times+=("${r% *}"); if (( ${r#* } > rss )); then rss=${r#* }; fi
-  done
-  rm -f "$tf"
-  t=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$t $(( rss / 1024 ))"
-}
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "-" }'; }
 
 echo "| census | children | MB | Sightline (median of $runs) | peak RSS | reference | peak RSS | faster | memory |"
 echo "|---|---|---|---|---|---|---|---|---|"

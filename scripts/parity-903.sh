@@ -40,21 +40,9 @@ done
 ending=$(( ${year%%-*} + 1 ))
 prev_year="$(( ending - 2 ))-$(printf '%02d' $(( (ending - 1) % 100 )))"
 
-python="${SIGHTLINE_REFCHECK_PYTHON:-}"
-if [ -z "$python" ]; then
-  venv="$root/.refcheck-venv"
-  if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install -q 'numpy<2' csc-validator-be-903==0.1.17
-  fi
-  python="$venv/bin/python"
-fi
-
-sightline="${SIGHTLINE_BIN:-}"
-if [ -z "$sightline" ]; then
-  (cd "$root" && cargo build -q -p sightline)
-  sightline="${CARGO_TARGET_DIR:-$root/target}/debug/sightline"
-fi
+source "$here/lib.sh"
+python="$(reference_python)"
+sightline="$(sightline_bin debug)"
 
 if [ -n "$keep" ]; then
   work="$keep"; rm -rf "$work"; mkdir -p "$work"

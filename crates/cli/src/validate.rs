@@ -217,15 +217,10 @@ fn validate_903(database: &str, a: Args903, bars: &Bars) -> Result<()> {
     let cx = Ctx::new(&tables, year, la.as_deref(), format);
     let t_read = t0.elapsed();
 
-    let rules = ssda903::pack(year);
-    let bar = bars.bar("Running rules", rules.len() as u64);
     let timer = RuleTimer::new(a.timings);
-    let outcomes = engine::run_all(&rules, |r| {
-        let o = timer.time(r.code, || ssda903::run_rule(r, &cx));
-        bar.inc(1);
-        o
+    let outcomes = run_rules(&ssda903::pack(year), bars, &timer, |r| {
+        ssda903::run_rule(r, &cx)
     });
-    bar.finish_and_clear();
     let t_rules = t0.elapsed();
     let report = ssda903::report::build(&cx, outcomes);
     let t_report = t0.elapsed();
@@ -283,15 +278,8 @@ fn validate_cin(database: &str, a: ArgsCin, bars: &Bars) -> Result<()> {
     let cx = cin::Ctx::new(&tables, year, la.as_deref());
     let t_read = t0.elapsed();
 
-    let rules = cin::pack(year);
-    let bar = bars.bar("Running rules", rules.len() as u64);
     let timer = RuleTimer::new(a.timings);
-    let outcomes = engine::run_all(&rules, |r| {
-        let o = timer.time(r.code, || cin::run_rule(r, &cx));
-        bar.inc(1);
-        o
-    });
-    bar.finish_and_clear();
+    let outcomes = run_rules(&cin::pack(year), bars, &timer, |r| cin::run_rule(r, &cx));
     let t_rules = t0.elapsed();
     let report = cin::report::build(&cx, outcomes);
     let t_report = t0.elapsed();
@@ -326,6 +314,23 @@ fn validate_cin(database: &str, a: ArgsCin, bars: &Bars) -> Result<()> {
     }
     println!("Wrote {} to {}", written.join(", "), a.out.display());
     Ok(())
+}
+
+/// Runs a pack on all cores with a progress bar, timing each rule when asked.
+fn run_rules<'r, R: engine::RuleMeta, L: Send + Ord>(
+    rules: &[&'r R],
+    bars: &Bars,
+    timer: &RuleTimer,
+    run: impl Fn(&R) -> engine::Outcome<L> + Sync,
+) -> Vec<(&'r R, engine::Outcome<L>)> {
+    let bar = bars.bar("Running rules", rules.len() as u64);
+    let outcomes = engine::run_all(rules, |r| {
+        let o = timer.time(r.code(), || run(r));
+        bar.inc(1);
+        o
+    });
+    bar.finish_and_clear();
+    outcomes
 }
 
 /// Each rule's own run time, kept only when --timings asks for it.

@@ -1,30 +1,9 @@
 //! `sightline validate cin` and `sightline rules cin` as a user runs them.
 
+mod common;
+
+use common::{ok, sightline};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn sightline(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sightline"))
-        .args(args)
-        .arg("--quiet")
-        .env(
-            "SIGHTLINE_DATABASE_URL",
-            format!("sqlite://{}", db.display()),
-        )
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = sightline(db, args);
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    assert!(o.status.success(), "{args:?} failed:\n{text}");
-    text
-}
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()

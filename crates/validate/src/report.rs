@@ -14,6 +14,27 @@ pub trait RuleInfo {
     fn fields(&self) -> &'static [&'static str];
 }
 
+/// `RuleInfo` for a return's rule struct, whose fields carry the same names.
+macro_rules! rule_info {
+    ($rule:ty) => {
+        impl $crate::report::RuleInfo for $rule {
+            fn code(&self) -> &'static str {
+                self.code
+            }
+            fn rule_type(&self) -> $crate::engine::RuleType {
+                self.rule_type
+            }
+            fn message(&self) -> &'static str {
+                self.message
+            }
+            fn fields(&self) -> &'static [&'static str] {
+                self.fields
+            }
+        }
+    };
+}
+pub(crate) use rule_info;
+
 /// Where a flagged location is, as the report shows it.
 pub struct Place<'a> {
     /// The validator's table name; `LA` for a finding about the return as a whole.

@@ -6,9 +6,11 @@
 //! The default case count keeps this to a few seconds; `FUZZ903_CASES=100000` runs more.
 //! Each test prints how many inputs it ran (executions), the pack runs they made, and the time.
 
+mod common;
+
+use common::{cases, fuzz};
 use proptest::prelude::*;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use validate::engine::YEARS;
 use validate::ssda903::{self, report, Ctx, FileFormat, Tables, T};
 
@@ -181,29 +183,17 @@ fn to_xml(tables: &[(T, Rows)]) -> String {
     x + "</Children></Message>"
 }
 
-thread_local! {
-    /// Pack runs on this test's thread.
-    static PACK_RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
 /// Runs every year's pack over the tables; no rule may fail.
 fn run_packs(tables: &mut Tables, format: FileFormat, la: Option<&str>) {
     tables.derive_header_uasc();
     for year in YEARS {
         let cx = Ctx::new(tables, year, la, format);
         let r = report::validate(&cx);
-        PACK_RUNS.with(|p| p.set(p.get() + 1));
+        common::pack_ran();
         assert!(r.failed.is_empty(), "{year}: rules failed: {:?}", r.failed);
         // The report's writers walk every issue back to its row.
         r.write_child_summary_csv(&cx, std::io::sink()).unwrap();
     }
-}
-
-fn cases() -> u32 {
-    std::env::var("FUZZ903_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(48)
 }
 
 fn return_strategy() -> impl Strategy<Value = Vec<(T, Option<Rows>)>> {
@@ -212,36 +202,6 @@ fn return_strategy() -> impl Strategy<Value = Vec<(T, Option<Rows>)>> {
         .flat_map(|&t| [t, t.last()])
         .map(|t| rows(t).prop_map(move |r| (t, r)))
         .collect::<Vec<_>>()
-}
-
-/// Runs `cases()` inputs from `strategy` through `test`, then prints how many ran and how long
-/// they took.
-fn fuzz<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value)) {
-    let config = ProptestConfig {
-        cases: cases(),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    };
-    let mut runner = proptest::test_runner::TestRunner::new(config);
-    let ran = AtomicUsize::new(0);
-    let packs = AtomicUsize::new(0);
-    let t0 = std::time::Instant::now();
-    let result = runner.run(&strategy, |v| {
-        ran.fetch_add(1, Relaxed);
-        let before = PACK_RUNS.with(|p| p.get());
-        test(v);
-        packs.fetch_add(PACK_RUNS.with(|p| p.get()) - before, Relaxed);
-        Ok(())
-    });
-    eprintln!(
-        "{name}: {} executions ({} pack runs) in {:.1}s",
-        ran.load(Relaxed),
-        packs.load(Relaxed),
-        t0.elapsed().as_secs_f64()
-    );
-    if let Err(e) = result {
-        panic!("{name}: {e}");
-    }
 }
 
 fn edit() -> impl Strategy<Value = (u16, u8, u8)> {
@@ -254,23 +214,28 @@ fn csv_returns_never_fail_a_rule() {
     let la = prop::option::of(prop::sample::select(&["E08000018", "999", ""][..]));
     let edits = prop::collection::vec(prop::collection::vec(edit(), 0..3), 24);
     let strategy = (return_strategy(), edits, any::<bool>(), la);
-    fuzz("csv", strategy, |(tables, edits, mutate_some, la)| {
-        let mut into = Tables::default();
-        for (i, (t, rows)) in tables.iter().enumerate() {
-            let Some(rows) = rows else { continue };
-            let mut text = to_csv(*t, rows);
-            if mutate_some {
-                text = mutate(&text, &edits[i]);
+    fuzz(
+        "csv",
+        cases("FUZZ903_CASES"),
+        strategy,
+        |(tables, edits, mutate_some, la)| {
+            let mut into = Tables::default();
+            for (i, (t, rows)) in tables.iter().enumerate() {
+                let Some(rows) = rows else { continue };
+                let mut text = to_csv(*t, rows);
+                if mutate_some {
+                    text = mutate(&text, &edits[i]);
+                }
+                // A mutation may break the file (a typed error) or turn it into another table.
+                if let Ok((kind, table)) =
+                    ssda903::read_csv_text(Path::new("fuzz.csv"), &text, t.is_last())
+                {
+                    into.insert(kind, table);
+                }
             }
-            // A mutation may break the file (a typed error) or turn it into another table.
-            if let Ok((kind, table)) =
-                ssda903::read_csv_text(Path::new("fuzz.csv"), &text, t.is_last())
-            {
-                into.insert(kind, table);
-            }
-        }
-        run_packs(&mut into, FileFormat::Csv, la);
-    });
+            run_packs(&mut into, FileFormat::Csv, la);
+        },
+    );
 }
 
 /// The same returns as XML (this year) plus CSV (last year), the XML possibly mutated.
@@ -279,27 +244,32 @@ fn xml_returns_never_fail_a_rule() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("SSDA903.xml");
     let strategy = (return_strategy(), prop::collection::vec(edit(), 0..4));
-    fuzz("xml", strategy, |(tables, edits)| {
-        let current: Vec<(T, Rows)> = tables
-            .iter()
-            .filter(|(t, _)| !t.is_last())
-            .filter_map(|(t, r)| r.clone().map(|r| (*t, r)))
-            .collect();
-        std::fs::write(&path, mutate(&to_xml(&current), &edits)).unwrap();
-        let mut into = Tables::default();
-        if ssda903::read_xml(&path, false, &mut into).is_err() {
-            return;
-        }
-        for (t, rows) in tables.iter().filter(|(t, _)| t.is_last()) {
-            if let Some(rows) = rows {
-                let text = to_csv(*t, rows);
-                let (kind, table) =
-                    ssda903::read_csv_text(Path::new("last.csv"), &text, true).unwrap();
-                into.insert(kind, table);
+    fuzz(
+        "xml",
+        cases("FUZZ903_CASES"),
+        strategy,
+        |(tables, edits)| {
+            let current: Vec<(T, Rows)> = tables
+                .iter()
+                .filter(|(t, _)| !t.is_last())
+                .filter_map(|(t, r)| r.clone().map(|r| (*t, r)))
+                .collect();
+            std::fs::write(&path, mutate(&to_xml(&current), &edits)).unwrap();
+            let mut into = Tables::default();
+            if ssda903::read_xml(&path, false, &mut into).is_err() {
+                return;
             }
-        }
-        run_packs(&mut into, FileFormat::Xml, Some("E08000018"));
-    });
+            for (t, rows) in tables.iter().filter(|(t, _)| t.is_last()) {
+                if let Some(rows) = rows {
+                    let text = to_csv(*t, rows);
+                    let (kind, table) =
+                        ssda903::read_csv_text(Path::new("last.csv"), &text, true).unwrap();
+                    into.insert(kind, table);
+                }
+            }
+            run_packs(&mut into, FileFormat::Xml, Some("E08000018"));
+        },
+    );
 }
 
 /// Any bytes at all: the readers return tables or a typed error, never panic.
@@ -311,18 +281,23 @@ fn readers_take_any_bytes() {
         prop::collection::vec(any::<u8>(), 0..400),
         0usize..T::CURRENT.len(),
     );
-    fuzz("bytes", strategy, |(bytes, header)| {
-        let text = String::from_utf8_lossy(&bytes);
-        let _ = ssda903::read_csv_text(Path::new("any.csv"), &text, false);
-        // Behind a valid header, so the rows are read and run too.
-        let t = T::CURRENT[header];
-        let text = format!("{}\n{text}", t.columns().join(","));
-        if let Ok((kind, table)) = ssda903::read_csv_text(Path::new("any.csv"), &text, false) {
-            let mut into = Tables::default();
-            into.insert(kind, table);
-            run_packs(&mut into, FileFormat::Csv, None);
-        }
-        std::fs::write(&path, &bytes).unwrap();
-        let _ = ssda903::read_xml(&path, false, &mut Tables::default());
-    });
+    fuzz(
+        "bytes",
+        cases("FUZZ903_CASES"),
+        strategy,
+        |(bytes, header)| {
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = ssda903::read_csv_text(Path::new("any.csv"), &text, false);
+            // Behind a valid header, so the rows are read and run too.
+            let t = T::CURRENT[header];
+            let text = format!("{}\n{text}", t.columns().join(","));
+            if let Ok((kind, table)) = ssda903::read_csv_text(Path::new("any.csv"), &text, false) {
+                let mut into = Tables::default();
+                into.insert(kind, table);
+                run_packs(&mut into, FileFormat::Csv, None);
+            }
+            std::fs::write(&path, &bytes).unwrap();
+            let _ = ssda903::read_xml(&path, false, &mut Tables::default());
+        },
+    );
 }

@@ -7,9 +7,11 @@
 //! The default case count keeps this to a few seconds; `FUZZCIN_CASES=100000` runs more.
 //! Each test prints how many inputs it ran (executions), the pack runs they made, and the time.
 
+mod common;
+
+use common::{cases, fuzz};
 use proptest::prelude::*;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use validate::cin::{self, report, Ctx};
 use validate::engine::YEARS;
 
@@ -298,59 +300,18 @@ fn mutate(text: &str, edits: &[(u16, u8, u8)]) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-thread_local! {
-    static PACK_RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
 /// Runs every year's pack over the census; no rule may fail.
 fn run_packs(tables: &cin::Tables) {
     for year in YEARS {
         for la in [None, Some("999")] {
             let cx = Ctx::new(tables, year, la);
             let r = report::validate(&cx);
-            PACK_RUNS.with(|p| p.set(p.get() + 1));
+            common::pack_ran();
             assert!(r.failed.is_empty(), "{year}: rules failed: {:?}", r.failed);
             // The report's writers walk every issue back to its row.
             r.write_child_summary_csv(&cx, std::io::sink()).unwrap();
             r.write_issues_csv(std::io::sink()).unwrap();
         }
-    }
-}
-
-fn cases() -> u32 {
-    std::env::var("FUZZCIN_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(48)
-}
-
-/// Runs `cases()` inputs from `strategy` through `test`, then prints how many ran and how long
-/// they took.
-fn fuzz<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value)) {
-    let config = ProptestConfig {
-        cases: cases(),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    };
-    let mut runner = proptest::test_runner::TestRunner::new(config);
-    let ran = AtomicUsize::new(0);
-    let packs = AtomicUsize::new(0);
-    let t0 = std::time::Instant::now();
-    let result = runner.run(&strategy, |v| {
-        ran.fetch_add(1, Relaxed);
-        let before = PACK_RUNS.with(|p| p.get());
-        test(v);
-        packs.fetch_add(PACK_RUNS.with(|p| p.get()) - before, Relaxed);
-        Ok(())
-    });
-    eprintln!(
-        "{name}: {} executions ({} pack runs) in {:.1}s",
-        ran.load(Relaxed),
-        packs.load(Relaxed),
-        t0.elapsed().as_secs_f64()
-    );
-    if let Err(e) = result {
-        panic!("{name}: {e}");
     }
 }
 
@@ -362,23 +323,28 @@ fn edit() -> impl Strategy<Value = (u16, u8, u8)> {
 #[test]
 fn censuses_never_fail_a_rule() {
     let strategy = (census(), prop::collection::vec(edit(), 0..4), any::<bool>());
-    fuzz("census", strategy, |(census, edits, mutate_it)| {
-        let mut xml = to_xml(&census);
-        if mutate_it {
-            xml = mutate(&xml, &edits);
-        }
-        // A mutation may break the document: a typed error, never a panic.
-        if let Ok(tables) = cin::read_xml_str(Path::new("fuzz.xml"), &xml) {
-            run_packs(&tables);
-        }
-    });
+    fuzz(
+        "census",
+        cases("FUZZCIN_CASES"),
+        strategy,
+        |(census, edits, mutate_it)| {
+            let mut xml = to_xml(&census);
+            if mutate_it {
+                xml = mutate(&xml, &edits);
+            }
+            // A mutation may break the document: a typed error, never a panic.
+            if let Ok(tables) = cin::read_xml_str(Path::new("fuzz.xml"), &xml) {
+                run_packs(&tables);
+            }
+        },
+    );
 }
 
 /// Any bytes at all: the reader returns tables or a typed error, never panics.
 #[test]
 fn reader_takes_any_bytes() {
     let strategy = prop::collection::vec(any::<u8>(), 0..400);
-    fuzz("bytes", strategy, |bytes| {
+    fuzz("bytes", cases("FUZZCIN_CASES"), strategy, |bytes| {
         let text = String::from_utf8_lossy(&bytes);
         if let Ok(tables) = cin::read_xml_str(Path::new("any.xml"), &text) {
             run_packs(&tables);

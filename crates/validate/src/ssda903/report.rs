@@ -1,27 +1,14 @@
 //! A 903 validation run's findings, in the shared report form.
 
 use super::{Ctx, Rule, T};
-use crate::engine::{Outcome, RuleType};
-use crate::report::{Cells, Place, RuleInfo};
+use crate::engine::Outcome;
+use crate::report::{Cells, Place};
 
 pub use crate::report::{Issue, RuleSummary};
 
 pub type Report<'a> = crate::report::Report<'a>;
 
-impl RuleInfo for Rule {
-    fn code(&self) -> &'static str {
-        self.code
-    }
-    fn rule_type(&self) -> RuleType {
-        self.rule_type
-    }
-    fn message(&self) -> &'static str {
-        self.message
-    }
-    fn fields(&self) -> &'static [&'static str] {
-        self.fields
-    }
-}
+crate::report::rule_info!(Rule);
 
 impl Cells for Ctx<'_> {
     fn cell(&self, table: u16, row: u32, column: &str) -> Option<&str> {
