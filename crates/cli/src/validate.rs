@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use ::validate::cin;
 use ::validate::engine::{self, year_label};
-use ::validate::report::{Cells, Report};
+use ::validate::report::{Cells, Report, CHILD_SUMMARY_COLUMNS, ERROR_SUMMARY_COLUMNS};
 use ::validate::ssda903::{self, Check, Ctx, FileFormat, Tables};
 use anyhow::{bail, Context, Result};
 use clap::Subcommand;
@@ -415,13 +415,39 @@ fn write_outputs(
             std::fs::File::create(&path).with_context(|| format!("writing {}", path.display()))?;
         Ok(std::io::BufWriter::with_capacity(1 << 16, f))
     };
+    // The child summary is formatted once, on the other thread: written to its CSV there
+    // and passed here in batches for the workbook, the longest part.
+    let (rows_tx, rows_rx) = std::sync::mpsc::sync_channel::<RowBatch>(2);
     let (files, book) = std::thread::scope(|s| {
-        let files = s.spawn(|| -> Result<Vec<&'static str>> {
+        let files = s.spawn(move || -> Result<Vec<&'static str>> {
+            let mut csv = match format {
+                OutFormat::Csv => Some(csv::Writer::from_writer(create("child_summary.csv")?)),
+                OutFormat::Json => None,
+            };
+            if let Some(w) = &mut csv {
+                w.write_record(CHILD_SUMMARY_COLUMNS)?;
+            }
+            let mut batch = RowBatch::default();
+            report.child_summary_rows(cells, |row| -> Result<()> {
+                if let Some(w) = &mut csv {
+                    w.write_record(row)?;
+                }
+                batch.push(row);
+                if batch.len() == RowBatch::ROWS {
+                    // A closed channel means the workbook failed; its error is reported.
+                    let _ = rows_tx.send(std::mem::take(&mut batch));
+                }
+                Ok(())
+            })?;
+            let _ = rows_tx.send(batch);
+            drop(rows_tx);
+            if let Some(mut w) = csv {
+                w.flush()?;
+            }
             Ok(match format {
                 OutFormat::Csv => {
                     report.write_issues_csv(create("issues.csv")?)?;
                     report.write_error_summary_csv(create("error_summary.csv")?)?;
-                    report.write_child_summary_csv(cells, create("child_summary.csv")?)?;
                     vec!["issues.csv", "error_summary.csv", "child_summary.csv"]
                 }
                 OutFormat::Json => {
@@ -442,13 +468,58 @@ fn write_outputs(
                 }
             })
         });
-        let book = workbook(report, cells, &out.join("report.xlsx"));
+        let book = workbook(report, &rows_rx, &out.join("report.xlsx"));
+        // Let the other thread finish its files even if the workbook failed.
+        drop(rows_rx);
         (files.join(), book)
     });
     let mut written = files.map_err(|_| anyhow::anyhow!("writing the issues failed"))??;
     book?;
     written.push("report.xlsx");
     Ok(written)
+}
+
+/// Rows of the child summary, their cells one after another in one buffer.
+#[derive(Default)]
+struct RowBatch {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl RowBatch {
+    const ROWS: usize = 1024;
+    const CELLS: usize = CHILD_SUMMARY_COLUMNS.len();
+
+    fn push(&mut self, row: [&str; Self::CELLS]) {
+        for cell in row {
+            self.text.push_str(cell);
+            self.ends.push(self.text.len() as u32);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len() / Self::CELLS
+    }
+
+    fn rows(&self) -> impl Iterator<Item = [&str; Self::CELLS]> {
+        self.ends
+            .chunks_exact(Self::CELLS)
+            .enumerate()
+            .map(|(r, ends)| {
+                let row_start = match r {
+                    0 => 0,
+                    _ => self.ends[r * Self::CELLS - 1] as usize,
+                };
+                std::array::from_fn(|c| {
+                    let from = if c == 0 {
+                        row_start
+                    } else {
+                        ends[c - 1] as usize
+                    };
+                    &self.text[from..ends[c] as usize]
+                })
+            })
+    }
 }
 
 /// Columns written as numbers in the workbook (the rest stay text: child ids may be digits).
@@ -460,9 +531,12 @@ const MAX_ROWS: u32 = 1_048_575;
 /// content (capped). Sheets are written row by row to temporary files ("low memory" mode,
 /// strings shared), so a report of a million issues needs little memory. The per-issue list
 /// is issues.csv; every column of it is in the Child Summary sheet too.
-fn workbook(report: &Report, cells: &(dyn Cells + Sync), path: &Path) -> Result<()> {
+fn workbook(
+    report: &Report,
+    child_rows: &std::sync::mpsc::Receiver<RowBatch>,
+    path: &Path,
+) -> Result<()> {
     use rust_xlsxwriter::Workbook;
-    use validate::report::{CHILD_SUMMARY_COLUMNS, ERROR_SUMMARY_COLUMNS};
     let mut book = Workbook::new();
     // Level 1 compresses several times faster than the default, for a slightly larger file.
     book.set_zip_compression_level(1);
@@ -480,7 +554,14 @@ fn workbook(report: &Report, cells: &(dyn Cells + Sync), path: &Path) -> Result<
         "Child Summary",
         CHILD_SUMMARY_COLUMNS,
         Some(widths),
-        |row| report.child_summary_rows(cells, row),
+        |row| {
+            for batch in child_rows.iter() {
+                for r in batch.rows() {
+                    row(r)?;
+                }
+            }
+            Ok(())
+        },
     )?;
     book.save(path)
         .with_context(|| format!("writing {}", path.display()))?;
