@@ -204,6 +204,13 @@ class Mutator:
         i, r = self.row(t)
         return y, t, i, r
 
+    def dated_episode(self):
+        """An episode with a valid DECOM, and that date: (year, table, index, row, DECOM)."""
+        e = self.episode()
+        if not e or not pdate(e[3]["DECOM"]):
+            return None
+        return (*e, pdate(e[3]["DECOM"]))
+
     def child_with_episode(self, y):
         e = self.episode(y)
         return e[3]["CHILD"] if e else None
@@ -399,13 +406,10 @@ class Mutator:
 
     # ---- episodes ------------------------------------------------------------------------
     def overlap_episode(self):
-        e = self.episode()
+        e = self.dated_episode()
         if not e:
             return False
-        y, t, i, r = e
-        s = pdate(r["DECOM"])
-        if not s:
-            return False
+        y, t, i, r, s = e
         end = pdate(r["DEC"]) or YEAR_END
         span = max((end - s).days, 2)
         new = dict(r, DECOM=fdate(s + dt.timedelta(days=self.rng.randint(0, span - 1))))
@@ -414,13 +418,10 @@ class Mutator:
         return self.note(y, t, i, f"copied overlapping from {new['DECOM']}")
 
     def dec_before_decom(self):
-        e = self.episode()
+        e = self.dated_episode()
         if not e:
             return False
-        y, t, i, r = e
-        s = pdate(r["DECOM"])
-        if not s:
-            return False
+        y, t, i, r, s = e
         k = self.rng.choice([0, 1, 5, 60, 400])
         r["DEC"] = fdate(s - dt.timedelta(days=k))
         r["REC"] = r["REC"] or self.code("REC", True)
@@ -443,13 +444,10 @@ class Mutator:
 
     def split_episode(self):
         """End an episode part-way and continue it in a new one (RNE P/L/T/U/B or S)."""
-        e = self.episode()
+        e = self.dated_episode()
         if not e:
             return False
-        y, t, i, r = e
-        s = pdate(r["DECOM"])
-        if not s:
-            return False
+        y, t, i, r, s = e
         end = pdate(r["DEC"]) or (YEAR_END if y == "cur" else dt.date(2025, 3, 31))
         if (end - s).days < 2:
             return False
@@ -809,13 +807,10 @@ class Mutator:
 
     def age_at_episode(self):
         """A placement, legal status or reason that needs a minimum age, at an age near it."""
-        e = self.episode()
+        e = self.dated_episode()
         if not e:
             return False
-        y, t, i, r = e
-        s = pdate(r["DECOM"])
-        if not s:
-            return False
+        y, t, i, r, s = e
         field, value, age = self.rng.choice([
             ("PLACE", "K3", 16), ("PLACE", "R5", 10), ("PLACE", "S1", 4), ("PLACE", "P3", 14),
             ("LS", "J1", 10), ("LS", "J2", 10), ("LS", "J3", 10), ("RNE", "S", 18),
@@ -830,13 +825,10 @@ class Mutator:
 
     def age_at_end(self):
         """An episode ending for a reason that depends on age, around that age."""
-        e = self.episode()
+        e = self.dated_episode()
         if not e:
             return False
-        y, t, i, r = e
-        s = pdate(r["DECOM"])
-        if not s:
-            return False
+        y, t, i, r, s = e
         end = pdate(r["DEC"]) or min(s + dt.timedelta(days=self.rng.randint(1, 200)), YEAR_END)
         rec, age = self.rng.choice([("E11", 18), ("E12", 18), ("E45", 18), ("E46", 18),
                                     ("E47", 18), ("E48", 18), ("E7", 16), ("E17", 18),
