@@ -20,11 +20,11 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         if reason.str(r) != Some("CUSTOD") {
             continue;
         }
-        let (Some(c), Some(start)) = (child.str(r), decom.str(r).and_then(parse_dayfirst)) else {
+        let (Some(c), Some(start)) = (child.str(r), decom.str(r).and_then(parse_dayfirst_date)) else {
             continue;
         };
         for &hr in h.rows_of(c) {
-            let dob10 = dob.str(hr as usize).and_then(parse_dayfirst).and_then(|d| plus_years(d, 10));
+            let dob10 = dob.str(hr as usize).and_then(parse_dayfirst_date).and_then(|d| plus_years(d, 10));
             if dob10.is_some_and(|d| d > start) {
                 f.flag(T::Episodes, r);
                 f.flag(T::Header, hr as usize);

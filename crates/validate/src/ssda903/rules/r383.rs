@@ -36,7 +36,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>, postcode: bool) {
         .map(|r| match decom.date(r) {
             // A strict dd/mm/yyyy date reads the same day first.
             Some(d) => in_pandas_range(d).map(|d| (d, 0)),
-            None => decom.str(r).and_then(parse_dayfirst_time),
+            None => decom.str(r).and_then(|s| parse_dayfirst_stamp(s).map(split_stamp)),
         })
         .collect();
     for_each_child_sorted(eps, |r| nat_last_key(dates.get(r).copied().flatten()), |rows| {

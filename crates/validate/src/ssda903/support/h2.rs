@@ -4,7 +4,6 @@
 use super::{Ctx, T};
 use crate::table::{Column, Table};
 use hashbrown::HashMap;
-use model::Date;
 
 /// A cell as pandas `astype(str)` shows it: a missing cell reads "nan".
 pub fn pd_str(col: &Column, row: usize) -> &str {
@@ -127,129 +126,6 @@ impl<'a> UascView<'a> {
     }
 }
 
-/// `pd.to_datetime(x, dayfirst=True, errors="coerce")` without a format, as pandas 1.5
-/// parses one string: ISO forms (`2015-03-04`, optionally with a time), day-first numeric
-/// dates with `/`, `-`, `.` or space separators (switching to month-first when the day
-/// cannot be a month and the month cannot be a day), two-digit years, `YYYYMMDD`, a bare
-/// year or month/year (day 1), and English month names.
-pub fn parse_dayfirst(s: &str) -> Option<Date> {
-    let t = s.trim();
-    if t.is_empty() {
-        return None;
-    }
-    // Drop a time of day.
-    let day_part = match t.find(['T', ' ']) {
-        Some(i) if t[i + 1..].contains(':') => t[..i].trim(),
-        _ => t,
-    };
-    if day_part.len() == 8 && day_part.bytes().all(|b| b.is_ascii_digit()) {
-        let y = day_part[..4].parse().ok()?;
-        let m = day_part[4..6].parse().ok()?;
-        let d = day_part[6..].parse().ok()?;
-        return Date::from_ymd_opt(y, m, d);
-    }
-    if day_part.len() == 4 && day_part.bytes().all(|b| b.is_ascii_digit()) {
-        return Date::from_ymd_opt(day_part.parse().ok()?, 1, 1);
-    }
-    let parts: Vec<&str> = day_part
-        .split(['/', '-', '.', ' ', ','])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let month_name = |p: &str| -> Option<u32> {
-        const NAMES: [&str; 12] = [
-            "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-        ];
-        let u = p.to_ascii_uppercase();
-        let u = u.as_str();
-        let full = [
-            "JANUARY",
-            "FEBRUARY",
-            "MARCH",
-            "APRIL",
-            "MAY",
-            "JUNE",
-            "JULY",
-            "AUGUST",
-            "SEPTEMBER",
-            "OCTOBER",
-            "NOVEMBER",
-            "DECEMBER",
-        ];
-        let i = NAMES
-            .iter()
-            .position(|n| *n == u)
-            .or_else(|| full.iter().position(|n| *n == u))
-            .or_else(|| (u == "SEPT").then_some(8))?;
-        Some(i as u32 + 1)
-    };
-    let num = |p: &str| -> Option<u32> {
-        (p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
-    let year = |p: &str| -> Option<i32> {
-        let n = num(p)? as i32;
-        match p.len() {
-            4 => Some(n),
-            1 | 2 => Some(two_digit_year(n)),
-            _ => None,
-        }
-    };
-    match parts.as_slice() {
-        [a, b, c] => {
-            if let Some(m) = month_name(a) {
-                return Date::from_ymd_opt(year(c)?, m, num(b)?);
-            }
-            if let Some(m) = month_name(b) {
-                return Date::from_ymd_opt(year(c)?, m, num(a)?);
-            }
-            if a.len() == 4 {
-                return Date::from_ymd_opt(year(a)?, num(b)?, num(c)?);
-            }
-            let (x, y, yr) = (num(a)?, num(b)?, year(c)?);
-            if a.len() > 2 || b.len() > 2 {
-                return None;
-            }
-            Date::from_ymd_opt(yr, y, x).or_else(|| {
-                (y <= 31 && x <= 12 && y > 12)
-                    .then(|| Date::from_ymd_opt(yr, x, y))
-                    .flatten()
-            })
-        }
-        [a, b] => {
-            if let Some(m) = month_name(a) {
-                return Date::from_ymd_opt(year(b)?, m, 1);
-            }
-            if b.len() == 4 && a.len() <= 2 {
-                return Date::from_ymd_opt(year(b)?, num(a)?, 1);
-            }
-            if a.len() == 4 && b.len() <= 2 {
-                return Date::from_ymd_opt(year(a)?, num(b)?, 1);
-            }
-            None
-        }
-        _ => None,
-    }
-}
-
-/// dateutil's reading of a two-digit year: the century that puts it within 50 years of now.
-fn two_digit_year(n: i32) -> i32 {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    let this_year = Date::ymd(1970, 1, 1)
-        .plus_days(i64::try_from(days).unwrap_or(0))
-        .year();
-    let century = this_year / 100 * 100;
-    let mut y = century + n;
-    if y >= this_year + 50 {
-        y -= 100;
-    } else if y < this_year - 50 {
-        y += 100;
-    }
-    y
-}
-
 /// One row of the 205A-C rules' merge: a current UASC row, the child's Header row (when the
 /// Header is loaded), and one of the child's rows of last year's UASC table (with last year's
 /// indicator).
@@ -311,7 +187,9 @@ pub fn uasc_pairs<'a>(cx: &Ctx<'a>, mut each: impl FnMut(UascPair<'a>)) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    //! The shared day-first parser on the forms this group's rules (234) meet.
+    use crate::ssda903::support::h6::parse_dayfirst_date;
+    use model::Date;
 
     #[test]
     fn dayfirst_forms() {
@@ -331,9 +209,12 @@ mod tests {
             "FEB 1 2015",
             " 01/02/2015",
         ] {
-            assert_eq!(parse_dayfirst(s), d, "{s}");
+            assert_eq!(parse_dayfirst_date(s), d, "{s}");
         }
-        assert_eq!(parse_dayfirst("01/13/2015"), Some(Date::ymd(2015, 1, 13)));
+        assert_eq!(
+            parse_dayfirst_date("01/13/2015"),
+            Some(Date::ymd(2015, 1, 13))
+        );
         for s in [
             "13/13/2015",
             "31/02/2015",
@@ -343,10 +224,10 @@ mod tests {
             "01/02/2015X",
             "NAN",
         ] {
-            assert_eq!(parse_dayfirst(s), None, "{s}");
+            assert_eq!(parse_dayfirst_date(s), None, "{s}");
         }
-        assert_eq!(parse_dayfirst("2015"), Some(Date::ymd(2015, 1, 1)));
-        assert_eq!(parse_dayfirst("1/2/99"), Some(Date::ymd(1999, 2, 1)));
+        assert_eq!(parse_dayfirst_date("2015"), Some(Date::ymd(2015, 1, 1)));
+        assert_eq!(parse_dayfirst_date("1/2/99"), Some(Date::ymd(1999, 2, 1)));
     }
 }
 

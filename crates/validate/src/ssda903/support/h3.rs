@@ -312,204 +312,6 @@ fn placement_check(
     }
 }
 
-/// `pd.to_datetime(x, dayfirst=True, errors="coerce")` as pandas 1.5 reads one string
-/// (ISO first, then dateutil with day first), for the forms a return plausibly holds:
-/// numeric day/month/year with `/ - .` or spaces (two-digit years, day and month swapped
-/// when the month would exceed 12), year first, `YYYYMMDD`, `DDMMYY`, month names
-/// (`1 Feb 2020`, `Feb 1 2020`, `01FEB2020`), `MM/YYYY` and a bare year (day 1, January),
-/// each with an optional `HH:MM[:SS]` time. An approximation of dateutil, for ordering.
-pub fn pd_dayfirst(s: &str) -> Option<Date> {
-    parse_dayfirst_time(s).map(|(d, _)| d)
-}
-
-/// [`pd_dayfirst`] with the time of day in seconds (0 without one), for sorting.
-pub fn parse_dayfirst_time(s: &str) -> Option<(Date, u32)> {
-    let s = s.trim();
-    if !s.contains(':') {
-        return parse_day(s).map(|d| (d, 0));
-    }
-    // The time is the token holding the colons, after a space or an ISO `T`.
-    let cut = s.rfind([' ', 'T'])?;
-    let (day, time) = (s[..cut].trim(), &s[cut + 1..]);
-    let parts: Vec<&str> = time.split(':').collect();
-    let num = |p: &str, max: u32| -> Option<u32> {
-        let ok = (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
-        ok.then(|| p.parse().ok()).flatten().filter(|&n| n <= max)
-    };
-    let secs = match parts[..] {
-        [h, m] => num(h, 23)? * 3600 + num(m, 59)? * 60,
-        [h, m, sec] => num(h, 23)? * 3600 + num(m, 59)? * 60 + num(sec, 59)?,
-        _ => return None,
-    };
-    parse_day(day).map(|d| (d, secs))
-}
-
-fn parse_day(s: &str) -> Option<Date> {
-    // ISO date.
-    if s.len() == 10 && s.as_bytes().get(4) == Some(&b'-') {
-        let p: Vec<&str> = s.split('-').collect();
-        if let [y, m, d] = p[..] {
-            if let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse()) {
-                if let Some(dt) = in_bounds(Date::from_ymd_opt(y, m, d)) {
-                    return Some(dt);
-                }
-            }
-        }
-    }
-    // Tokens: runs of digits or letters.
-    let mut tokens: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for ch in s.chars() {
-        let kind = |c: char| {
-            if c.is_ascii_digit() {
-                1
-            } else if c.is_ascii_alphabetic() {
-                2
-            } else {
-                0
-            }
-        };
-        if kind(ch) == 0 {
-            if !"/-., ".contains(ch) {
-                return None;
-            }
-            if !cur.is_empty() {
-                tokens.push(std::mem::take(&mut cur));
-            }
-        } else {
-            if cur.chars().next().is_some_and(|c| kind(c) != kind(ch)) {
-                tokens.push(std::mem::take(&mut cur));
-            }
-            cur.push(ch);
-        }
-    }
-    if !cur.is_empty() {
-        tokens.push(cur);
-    }
-    const MONTHS: [&str; 12] = [
-        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-    ];
-    const FULL: [&str; 12] = [
-        "JANUARY",
-        "FEBRUARY",
-        "MARCH",
-        "APRIL",
-        "MAY",
-        "JUNE",
-        "JULY",
-        "AUGUST",
-        "SEPTEMBER",
-        "OCTOBER",
-        "NOVEMBER",
-        "DECEMBER",
-    ];
-    const SKIP: [&str; 18] = [
-        "ST",
-        "ND",
-        "RD",
-        "TH",
-        "MON",
-        "TUE",
-        "WED",
-        "THU",
-        "FRI",
-        "SAT",
-        "SUN",
-        "MONDAY",
-        "TUESDAY",
-        "WEDNESDAY",
-        "THURSDAY",
-        "FRIDAY",
-        "SATURDAY",
-        "SUNDAY",
-    ];
-    let mut month_name: Option<u32> = None;
-    let mut nums: Vec<&str> = Vec::new();
-    for t in &tokens {
-        let up = t.to_ascii_uppercase();
-        if t.as_bytes()[0].is_ascii_digit() {
-            nums.push(t);
-        } else if let Some(i) = MONTHS
-            .iter()
-            .position(|m| *m == up)
-            .or_else(|| FULL.iter().position(|m| *m == up))
-        {
-            if month_name.is_some() {
-                return None;
-            }
-            month_name = Some(i as u32 + 1);
-        } else if !SKIP.contains(&up.as_str()) {
-            return None;
-        }
-    }
-    let year_of = |t: &str| -> Option<i32> {
-        let y: i32 = t.parse().ok()?;
-        match t.len() {
-            4 => Some(y),
-            1 | 2 => Some(two_digit_year(y)),
-            _ => None,
-        }
-    };
-    let small = |t: &str| -> Option<u32> { (t.len() <= 2).then(|| t.parse().ok()).flatten() };
-    let date = match (month_name, nums.as_slice()) {
-        (Some(m), [d, y]) if d.len() <= 2 => Date::from_ymd_opt(year_of(y)?, m, small(d)?),
-        (Some(m), [y]) if y.len() == 4 => Date::from_ymd_opt(year_of(y)?, m, 1),
-        (Some(_), _) => None,
-        (None, [one]) => match one.len() {
-            8 => Date::from_ymd_opt(
-                one.get(0..4)?.parse().ok()?,
-                one.get(4..6)?.parse().ok()?,
-                one.get(6..8)?.parse().ok()?,
-            ),
-            6 => day_month(
-                small(one.get(0..2)?)?,
-                small(one.get(2..4)?)?,
-                two_digit_year(one.get(4..6)?.parse().ok()?),
-            ),
-            4 => Date::from_ymd_opt(one.parse().ok()?, 1, 1),
-            _ => None,
-        },
-        (None, [m, y]) if m.len() <= 2 && y.len() == 4 => {
-            Date::from_ymd_opt(y.parse().ok()?, small(m)?, 1)
-        }
-        (None, [a, b, c]) if a.len() == 4 => {
-            let (y, m, d) = (a.parse().ok()?, small(b)?, small(c)?);
-            Date::from_ymd_opt(y, m, d).or_else(|| Date::from_ymd_opt(y, d, m))
-        }
-        (None, [a, b, c]) => day_month(small(a)?, small(b)?, year_of(c)?),
-        _ => None,
-    };
-    in_bounds(date)
-}
-
-/// Day first, swapped when the month cannot be a month (dateutil's fallback).
-fn day_month(d: u32, m: u32, y: i32) -> Option<Date> {
-    if m > 12 && d <= 12 {
-        Date::from_ymd_opt(y, d, m)
-    } else {
-        Date::from_ymd_opt(y, m, d)
-    }
-}
-
-/// dateutil's century for a two-digit year: within 50 years of the current year.
-fn two_digit_year(y: i32) -> i32 {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(2026, |d| 1970 + (d.as_secs() / 31_556_952) as i32);
-    let mut year = y + now / 100 * 100;
-    if year >= now + 50 {
-        year -= 100;
-    } else if year < now - 50 {
-        year += 100;
-    }
-    year
-}
-
-/// pandas timestamps (nanoseconds) cover 1677-09-22 to 2262-04-11; a date outside is NaT.
-fn in_bounds(d: Option<Date>) -> Option<Date> {
-    d.and_then(in_pandas_range)
-}
-
 pub fn in_pandas_range(d: Date) -> Option<Date> {
     (Date::ymd(1677, 9, 22) <= d && d <= Date::ymd(2262, 4, 11)).then_some(d)
 }
@@ -548,15 +350,21 @@ mod tests {
             "01FEB2020",
             " 01/02/2020 ",
         ] {
-            assert_eq!(pd_dayfirst(s), d, "{s}");
+            assert_eq!(parse_dayfirst_date(s), d, "{s}");
         }
-        assert_eq!(pd_dayfirst("02/13/2020"), Some(Date::ymd(2020, 2, 13)));
-        assert_eq!(pd_dayfirst("2020-13-01"), Some(Date::ymd(2020, 1, 13)));
-        assert_eq!(pd_dayfirst("01/2020"), Some(Date::ymd(2020, 1, 1)));
-        assert_eq!(pd_dayfirst("2020"), Some(Date::ymd(2020, 1, 1)));
-        assert_eq!(pd_dayfirst("1/2/3"), Some(Date::ymd(2003, 2, 1)));
         assert_eq!(
-            parse_dayfirst_time("01/02/2020 10:00:30"),
+            parse_dayfirst_date("02/13/2020"),
+            Some(Date::ymd(2020, 2, 13))
+        );
+        assert_eq!(
+            parse_dayfirst_date("2020-13-01"),
+            Some(Date::ymd(2020, 1, 13))
+        );
+        assert_eq!(parse_dayfirst_date("01/2020"), Some(Date::ymd(2020, 1, 1)));
+        assert_eq!(parse_dayfirst_date("2020"), Some(Date::ymd(2020, 1, 1)));
+        assert_eq!(parse_dayfirst_date("1/2/3"), Some(Date::ymd(2003, 2, 1)));
+        assert_eq!(
+            parse_dayfirst_stamp("01/02/2020 10:00:30").map(split_stamp),
             Some((Date::ymd(2020, 2, 1), 36030))
         );
         for bad in [
@@ -575,7 +383,7 @@ mod tests {
             "01/02/2020 25:00",
             "01/02/2020 10:",
         ] {
-            assert_eq!(pd_dayfirst(bad), None, "{bad}");
+            assert_eq!(parse_dayfirst_date(bad), None, "{bad}");
         }
     }
 }

@@ -221,52 +221,6 @@ pub fn valid_date_zz(s: &str) -> Option<Date> {
     }
 }
 
-/// `pd.to_datetime(x, dayfirst=True, errors="coerce")` for the forms a return holds:
-/// ISO `yyyy-mm-dd` (or `/`), otherwise day first (`dd/mm/yyyy`, `-`, `.` or space
-/// separated, two-digit years as 20xx/19xx), a day/month pair swapped when the month
-/// cannot be one, and any time of day after the date ignored.
-pub fn parse_dayfirst_approx(s: &str) -> Option<Date> {
-    let s = s.trim();
-    let date_part = s.split(['T', ' ']).next().unwrap_or(s);
-    let date_part = if date_part.len() < 6 { s } else { date_part };
-    let parts: Vec<&str> = date_part
-        .split(['/', '-', '.', ' '])
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() == 1 && parts[0].len() == 8 && parts[0].bytes().all(|b| b.is_ascii_digit()) {
-        let p = parts[0];
-        return Date::from_ymd_opt(
-            p[..4].parse().ok()?,
-            p[4..6].parse().ok()?,
-            p[6..].parse().ok()?,
-        );
-    }
-    let [a, b, c] = parts[..] else { return None };
-    if ![a, b, c]
-        .iter()
-        .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|x| x.is_ascii_digit()))
-    {
-        return None;
-    }
-    let n = |p: &str| p.parse::<u32>().ok();
-    let (a_n, b_n, c_n) = (n(a)?, n(b)?, n(c)?);
-    if a.len() == 4 {
-        // year first: ISO month-day, else day-month
-        return Date::from_ymd_opt(a_n as i32, b_n, c_n)
-            .or_else(|| Date::from_ymd_opt(a_n as i32, c_n, b_n));
-    }
-    let year = if c.len() <= 2 {
-        if c_n < 70 {
-            2000 + c_n
-        } else {
-            1900 + c_n
-        }
-    } else {
-        c_n
-    } as i32;
-    Date::from_ymd_opt(year, b_n, a_n).or_else(|| Date::from_ymd_opt(year, a_n, b_n))
-}
-
 /// The order numpy's `argsort(kind="quicksort")` (introsort, numpy 1.24) gives `n` items
 /// compared by `less`; pandas' single-column `sort_values` uses it, so rows with equal
 /// keys come out in this (not input) order.
@@ -414,10 +368,8 @@ pub fn flag_dolo_placements(cx: &Ctx, f: &mut Flags<T>, bad: fn(Option<&str>) ->
     let eps_by = merge_groups(eps);
     let (start, end) = (dolo.col("DOLO_START"), dolo.col("DOLO_END"));
     let (decom, dec, place) = (eps.col("DECOM"), eps.col("DEC"), eps.col("PLACE"));
-    let day_first = |c: &Column, r: usize| {
-        c.date(r)
-            .or_else(|| c.str(r).and_then(parse_dayfirst_approx))
-    };
+    let day_first =
+        |c: &Column, r: usize| c.date(r).or_else(|| c.str(r).and_then(parse_dayfirst_date));
     // each episode's (DECOM, DEC), parsed once
     let mut parsed: Vec<Option<(Option<Date>, Option<Date>)>> = vec![None; eps.len()];
     for d in dolo.rows() {
@@ -463,31 +415,28 @@ mod tests {
     #[test]
     fn dayfirst() {
         assert_eq!(
-            parse_dayfirst_approx("01/02/2025"),
+            parse_dayfirst_date("01/02/2025"),
             Some(Date::ymd(2025, 2, 1))
         );
         assert_eq!(
-            parse_dayfirst_approx("2025-01-02"),
+            parse_dayfirst_date("2025-01-02"),
             Some(Date::ymd(2025, 1, 2))
         );
         assert_eq!(
-            parse_dayfirst_approx("2025-13-01"),
+            parse_dayfirst_date("2025-13-01"),
             Some(Date::ymd(2025, 1, 13))
         );
         assert_eq!(
-            parse_dayfirst_approx("01/13/2025"),
+            parse_dayfirst_date("01/13/2025"),
             Some(Date::ymd(2025, 1, 13))
         );
+        assert_eq!(parse_dayfirst_date("01.02.25"), Some(Date::ymd(2025, 2, 1)));
         assert_eq!(
-            parse_dayfirst_approx("01.02.25"),
-            Some(Date::ymd(2025, 2, 1))
-        );
-        assert_eq!(
-            parse_dayfirst_approx("13/01/2025 10:00"),
+            parse_dayfirst_date("13/01/2025 10:00"),
             Some(Date::ymd(2025, 1, 13))
         );
-        assert_eq!(parse_dayfirst_approx("32/01/2025"), None);
-        assert_eq!(parse_dayfirst_approx("foo"), None);
+        assert_eq!(parse_dayfirst_date("32/01/2025"), None);
+        assert_eq!(parse_dayfirst_date("foo"), None);
     }
 
     #[test]

@@ -118,6 +118,18 @@ fn stamp(d: Date, secs: i64) -> Stamp {
     d.to_epoch_days() * 86_400 + secs
 }
 
+/// A stamp's date and its time of day in seconds.
+pub fn split_stamp(s: Stamp) -> (Date, u32) {
+    let (days, secs) = (s.div_euclid(86_400), s.rem_euclid(86_400));
+    (Date::ymd(1970, 1, 1).plus_days(days), secs as u32)
+}
+
+/// `pd.to_datetime(value, dayfirst=True, errors="coerce")` on one string, as a date (any
+/// time of day dropped): [`parse_dayfirst_stamp`]'s date.
+pub fn parse_dayfirst_date(s: &str) -> Option<Date> {
+    parse_dayfirst_stamp(s).map(|t| split_stamp(t).0)
+}
+
 /// A date as a [`Stamp`] at midnight.
 pub fn stamp_of(d: Date) -> Stamp {
     stamp(d, 0)
@@ -305,10 +317,7 @@ fn parse_loose(s: &str) -> Option<Stamp> {
         Some((a, b)) if b.contains(':') => (a.trim(), parse_time(b)?),
         _ => (s, 0),
     };
-    let tokens: Vec<&str> = date_part
-        .split(['/', '-', '.', ' ', ','])
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tokens = loose_tokens(date_part);
     let at = |d: Option<Date>| d.map(|d| stamp(d, secs));
     match tokens.as_slice() {
         [y] if y.len() == 4 && digits(y) => at(Date::from_ymd_opt(num(y)? as i32, 1, 1)),
@@ -360,6 +369,48 @@ fn parse_loose(s: &str) -> Option<Stamp> {
         }
         _ => None,
     }
+}
+
+/// The date's parts as dateutil's lexer sees them: split at separators and where digits meet
+/// letters (`01FEB2020`), an ordinal suffix dropped (`1ST`), weekday names skipped.
+fn loose_tokens(s: &str) -> Vec<&str> {
+    const WEEKDAYS: [&str; 14] = [
+        "MON",
+        "TUE",
+        "WED",
+        "THU",
+        "FRI",
+        "SAT",
+        "SUN",
+        "MONDAY",
+        "TUESDAY",
+        "WEDNESDAY",
+        "THURSDAY",
+        "FRIDAY",
+        "SATURDAY",
+        "SUNDAY",
+    ];
+    let mut out = Vec::new();
+    for part in s.split(['/', '-', '.', ' ', ',']).filter(|t| !t.is_empty()) {
+        let mut start = 0;
+        let bytes = part.as_bytes();
+        for i in 1..=bytes.len() {
+            if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[i - 1].is_ascii_digit() {
+                out.push(&part[start..i]);
+                start = i;
+            }
+        }
+    }
+    let mut kept: Vec<&str> = Vec::with_capacity(out.len());
+    for t in out {
+        let upper = t.to_ascii_uppercase();
+        let ordinal = matches!(upper.as_str(), "ST" | "ND" | "RD" | "TH")
+            && kept.last().is_some_and(|p| digits(p));
+        if !ordinal && !WEEKDAYS.contains(&upper.as_str()) {
+            kept.push(t);
+        }
+    }
+    kept
 }
 
 /// Three numbers with no four-digit year among them, resolved as dateutil does with
