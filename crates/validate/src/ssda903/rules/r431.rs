@@ -14,14 +14,11 @@ pub const RULES: &[Rule] = &[rule! {
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let eps = cx.t(T::Episodes);
     let (decom, dec, rne) = (eps.col("DECOM"), eps.col("DEC"), eps.col("RNE"));
-    for_each_child_sorted(eps, |r| nat_last_key(decom.date(r)), |rows| {
-        for w in rows.windows(2) {
-            let (prev, cur) = (w[0], w[1]);
-            if rne.str(cur) == Some("S")
-                && matches!((decom.date(cur), dec.date(prev)), (Some(s), Some(e)) if s <= e)
-            {
-                f.flag(T::Episodes, cur);
-            }
+    for_each_previous_episode(eps, |prev, cur| {
+        if rne.str(cur) == Some("S")
+            && matches!((decom.date(cur), dec.date(prev)), (Some(s), Some(e)) if s <= e)
+        {
+            f.flag(T::Episodes, cur);
         }
     });
 }

@@ -18,14 +18,11 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let eps = cx.t(T::Episodes);
-    let (decom, rec, rne) = (eps.col("DECOM"), eps.col("REC"), eps.col("RNE"));
-    for_each_child_sorted(eps, |r| nat_last_key(decom.date(r)), |rows| {
-        for w in rows.windows(2) {
-            let (prev, cur) = (w[0], w[1]);
-            if is_in(rec, prev, LEFT_CARE) && rne.str(cur) != Some("S")
-            {
-                f.flag(T::Episodes, cur);
-            }
+    let (rec, rne) = (eps.col("REC"), eps.col("RNE"));
+    for_each_previous_episode(eps, |prev, cur| {
+        if is_in(rec, prev, LEFT_CARE) && rne.str(cur) != Some("S")
+        {
+            f.flag(T::Episodes, cur);
         }
     });
 }

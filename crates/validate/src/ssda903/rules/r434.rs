@@ -14,20 +14,17 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let eps = cx.t(T::Episodes);
-    let (decom, rne, ls) = (eps.col("DECOM"), eps.col("RNE"), eps.col("LS"));
+    let (rne, ls) = (eps.col("RNE"), eps.col("LS"));
     let placement: Vec<&Column> = ["PLACE", "PL_POST", "URN", "PLACE_PROVIDER"]
         .iter()
         .map(|c| eps.col(c))
         .collect();
-    for_each_child_sorted(eps, |r| nat_last_key(decom.date(r)), |rows| {
-        for w in rows.windows(2) {
-            let (prev, cur) = (w[0], w[1]);
-            if rne.str(cur) == Some("L")
-                && (py_eq(ls.str(cur), ls.str(prev))
-                    || placement.iter().any(|c| c.text(cur) != c.text(prev)))
-            {
-                f.flag(T::Episodes, cur);
-            }
+    for_each_previous_episode(eps, |prev, cur| {
+        if rne.str(cur) == Some("L")
+            && (py_eq(ls.str(cur), ls.str(prev))
+                || placement.iter().any(|c| c.text(cur) != c.text(prev)))
+        {
+            f.flag(T::Episodes, cur);
         }
     });
 }

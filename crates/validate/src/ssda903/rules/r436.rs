@@ -14,21 +14,18 @@ pub const RULES: &[Rule] = &[rule! {
 
 fn check(cx: &Ctx, f: &mut Flags<T>) {
     let eps = cx.t(T::Episodes);
-    let (decom, rne) = (eps.col("DECOM"), eps.col("RNE"));
+    let rne = eps.col("RNE");
     // The reference fills blanks with "*" before comparing.
     let cols: Vec<&Column> = ["LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"]
         .iter()
         .map(|c| eps.col(c))
         .collect();
     let same = |c: &Column, a: usize, b: usize| c.str(a).unwrap_or("*") == c.str(b).unwrap_or("*");
-    for_each_child_sorted(eps, |r| nat_last_key(decom.date(r)), |rows| {
-        for w in rows.windows(2) {
-            let (prev, cur) = (w[0], w[1]);
-            if is_in(rne, cur, &["U", "B"])
-                && (same(cols[0], cur, prev) || cols[1..].iter().all(|c| same(c, cur, prev)))
-            {
-                f.flag(T::Episodes, cur);
-            }
+    for_each_previous_episode(eps, |prev, cur| {
+        if is_in(rne, cur, &["U", "B"])
+            && (same(cols[0], cur, prev) || cols[1..].iter().all(|c| same(c, cur, prev)))
+        {
+            f.flag(T::Episodes, cur);
         }
     });
 }

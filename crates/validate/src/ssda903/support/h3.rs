@@ -68,6 +68,22 @@ pub fn for_each_child_sorted<K: Ord>(
     }
 }
 
+/// Each episode with the child's previous one, `(previous, episode)`, episodes ordered by
+/// DECOM (a missing or invalid DECOM last, ties in input order): for the rules comparing an
+/// episode with the one before it (431–436).
+pub fn for_each_previous_episode(eps: &Table, mut each: impl FnMut(usize, usize)) {
+    let decom = eps.col("DECOM");
+    for_each_child_sorted(
+        eps,
+        |r| nat_last_key(decom.date(r)),
+        |rows| {
+            for w in rows.windows(2) {
+                each(w[0], w[1]);
+            }
+        },
+    );
+}
+
 /// What the Header rows merged onto one CHILD key (missing = "") say about the DOB: how
 /// many rows, whether any DOB is not a valid date, and the earliest and latest valid DOB.
 /// Lets a merge-then-test rule ask "does any merged row …" in one lookup.
