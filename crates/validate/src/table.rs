@@ -169,6 +169,8 @@ pub struct ChildIndex {
     /// Child g's rows are `rows[starts[g]..starts[g + 1]]`.
     starts: Vec<u32>,
     rows: Vec<u32>,
+    /// The rows with no child ID, in input order.
+    without_child: Vec<u32>,
     lookup: HashTable<u32>,
     hasher: DefaultHashBuilder,
 }
@@ -180,6 +182,7 @@ impl ChildIndex {
         let mut counts: Vec<u32> = Vec::new();
         for id in ids {
             let Some(id) = id else {
+                ix.without_child.push(group_of.len() as u32);
                 group_of.push(u32::MAX);
                 continue;
             };
@@ -234,6 +237,11 @@ impl ChildIndex {
         let hash = self.hasher.hash_one(child);
         let g = *self.lookup.find(hash, |&g| self.key(g) == child)?;
         Some(self.group(g))
+    }
+
+    /// The rows with no child ID (which pandas merges on the ID match with each other).
+    pub fn without_child(&self) -> &[u32] {
+        &self.without_child
     }
 
     pub fn contains_key(&self, child: &str) -> bool {
@@ -437,6 +445,7 @@ mod tests {
             (3, Some(&[1, 5][..]), None)
         );
         assert_eq!(ix.keys().collect::<Vec<_>>(), ["B", "A", "C"]);
+        assert_eq!(ix.without_child(), &[2]);
         assert!(Table::from_rows(&["CHILD"], &[[""]]).by_child().is_empty());
     }
 

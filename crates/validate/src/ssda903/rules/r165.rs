@@ -25,7 +25,7 @@ fn check(cx: &Ctx, f: &mut Flags<T>) {
         rows_without_child(header),
         rows_without_child(oc3),
     );
-    one_child(cx, f, false, &e, &h, &o);
+    one_child(cx, f, false, e, h, o);
 }
 
 fn one_child(cx: &Ctx, f: &mut Flags<T>, named: bool, eps_rows: &[u32], h_rows: &[u32], o_rows: &[u32]) {

@@ -7,12 +7,8 @@ use crate::table::Column;
 
 /// The rows with no CHILD, which pandas merges on CHILD match with each other (the group
 /// `Table::by_child` leaves out).
-pub fn rows_without_child(t: &Table) -> Vec<u32> {
-    let child = t.col("CHILD");
-    t.rows()
-        .filter(|&r| !child.is_present(r))
-        .map(|r| r as u32)
-        .collect()
+pub fn rows_without_child(t: &Table) -> &[u32] {
+    t.by_child().without_child()
 }
 
 /// Whether any of `cols` is present in row `r`.

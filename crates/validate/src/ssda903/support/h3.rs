@@ -46,8 +46,7 @@ pub fn sorted_rows<K: Ord>(table: &Table, key: impl Fn(usize) -> K) -> Vec<usize
         out[start..].sort_by_key(|&r| key(r));
     }
     let start = out.len();
-    let child = table.col("CHILD");
-    out.extend(table.rows().filter(|&r| !child.is_present(r)));
+    out.extend(groups.without_child().iter().map(|&r| r as usize));
     out[start..].sort_by_key(|&r| key(r));
     out
 }

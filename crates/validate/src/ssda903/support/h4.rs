@@ -22,20 +22,12 @@ pub fn oc2_health_incomplete(t: &Table, r: usize) -> bool {
 /// with a missing CHILD match each other (NaN keys join in a merge, unlike in a groupby).
 pub struct MergeKeys<'a> {
     by_child: &'a crate::table::ChildIndex,
-    missing: Vec<u32>,
 }
 
 impl<'a> MergeKeys<'a> {
     pub fn new(t: &'a Table) -> Self {
-        let child = t.col("CHILD");
-        let missing = t
-            .rows()
-            .filter(|&r| !child.is_present(r))
-            .map(|r| r as u32)
-            .collect();
         MergeKeys {
             by_child: t.by_child(),
-            missing,
         }
     }
 
@@ -43,7 +35,7 @@ impl<'a> MergeKeys<'a> {
     pub fn rows(&self, child: Option<&str>) -> &[u32] {
         match child {
             Some(c) => self.by_child.get(c).unwrap_or(&[]),
-            None => &self.missing,
+            None => self.by_child.without_child(),
         }
     }
 }

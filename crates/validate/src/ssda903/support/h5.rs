@@ -19,7 +19,6 @@ pub fn merge_key(t: &Table, row: usize) -> &str {
 /// on the table's cached `by_child`).
 pub struct MergeRows<'a> {
     by: &'a crate::table::ChildIndex,
-    missing: Vec<u32>,
 }
 
 impl<'a> MergeRows<'a> {
@@ -32,7 +31,7 @@ impl<'a> MergeRows<'a> {
     /// The key's rows (empty when it has none).
     pub fn rows(&self, key: &str) -> &[u32] {
         if key.is_empty() {
-            &self.missing
+            self.by.without_child()
         } else {
             self.by.get(key).unwrap_or(&[])
         }
@@ -43,26 +42,15 @@ impl<'a> MergeRows<'a> {
     }
 
     /// Every key with its rows (the missing-CHILD rows last, under "").
-    pub fn iter(&self) -> impl Iterator<Item = (&'a str, &[u32])> + '_ {
-        let missing: Option<(&'a str, &[u32])> =
-            (!self.missing.is_empty()).then_some(("", self.missing.as_slice()));
+    pub fn iter(&self) -> impl Iterator<Item = (&'a str, &'a [u32])> + 'a {
         let by: &'a crate::table::ChildIndex = self.by;
-        by.iter()
-            .map(|(k, v)| -> (&'a str, &[u32]) { (k, v) })
-            .chain(missing)
+        let missing = Some(("", by.without_child())).filter(|(_, rows)| !rows.is_empty());
+        by.iter().chain(missing)
     }
 }
 
 pub fn merge_groups(t: &Table) -> MergeRows<'_> {
-    let child = t.col("CHILD");
-    MergeRows {
-        by: t.by_child(),
-        missing: t
-            .rows()
-            .filter(|&r| !child.is_present(r))
-            .map(|r| r as u32)
-            .collect(),
-    }
+    MergeRows { by: t.by_child() }
 }
 
 /// A date with its year replaced (`Timestamp.replace(year=…)`), 29 February becoming 28

@@ -38,10 +38,9 @@ impl ChildKeys<'_> {
 
 /// The CHILD keys of `tables` together.
 pub fn child_keys<'a>(tables: &[&'a Table]) -> ChildKeys<'a> {
-    let missing = tables.iter().any(|t| {
-        let child = t.col("CHILD");
-        t.rows().any(|r| child.str(r).is_none())
-    });
+    let missing = tables
+        .iter()
+        .any(|t| !t.by_child().without_child().is_empty());
     ChildKeys {
         tables: tables.to_vec(),
         missing,
@@ -64,14 +63,9 @@ pub fn for_each_child_group<'a>(t: &'a Table, mut f: impl FnMut(Option<&'a str>,
     for (c, rows) in t.by_child() {
         f(Some(c), rows);
     }
-    let child = t.col("CHILD");
-    let missing: Vec<u32> = t
-        .rows()
-        .filter(|&r| child.str(r).is_none())
-        .map(|r| r as u32)
-        .collect();
+    let missing = t.by_child().without_child();
     if !missing.is_empty() {
-        f(None, &missing);
+        f(None, missing);
     }
 }
 
