@@ -1,0 +1,398 @@
+//! The case model prepared once for every indicator and every point of a series: people,
+//! teams and workers numbered, and each child's rows of the tables the indicators read grouped
+//! and sorted by date, so a point is a scan rather than a search.
+
+use hashbrown::HashMap;
+use model::calendar::{add_months, age_in_years, HolidayCalendar};
+use model::codes::*;
+use model::tables::*;
+use model::{CaseModel, Date, Id};
+
+/// Rows of one table grouped by child: `of(child)` is that child's row indexes, in date order.
+pub struct Groups {
+    starts: Vec<u32>,
+    rows: Vec<u32>,
+}
+
+impl Groups {
+    /// Groups `table`'s rows by the child `child_of` names (rows naming nobody known are
+    /// dropped) and sorts each child's rows by `date_of`, ties in input order.
+    fn build<T, K: Ord>(
+        people: usize,
+        table: &[T],
+        child_of: impl Fn(&T) -> Option<u32>,
+        date_of: impl Fn(&T) -> K,
+    ) -> Groups {
+        let mut counts = vec![0u32; people + 1];
+        let owners: Vec<Option<u32>> = table.iter().map(&child_of).collect();
+        for c in owners.iter().flatten() {
+            counts[*c as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let starts = counts.clone();
+        let mut next = counts;
+        let mut rows = vec![0u32; *starts.last().unwrap_or(&0) as usize];
+        for (row, owner) in owners.iter().enumerate() {
+            if let Some(c) = owner {
+                rows[next[*c as usize] as usize] = row as u32;
+                next[*c as usize] += 1;
+            }
+        }
+        for c in 0..people {
+            let (a, b) = (starts[c] as usize, starts[c + 1] as usize);
+            rows[a..b].sort_by_key(|&r| date_of(&table[r as usize]));
+        }
+        Groups { starts, rows }
+    }
+
+    pub fn of(&self, child: u32) -> &[u32] {
+        let c = child as usize;
+        if c + 1 >= self.starts.len() {
+            return &[];
+        }
+        &self.rows[self.starts[c] as usize..self.starts[c + 1] as usize]
+    }
+}
+
+/// What breakdowns need to know of a child.
+#[derive(Debug, Clone, Copy)]
+pub struct PersonFacts {
+    pub sex: Sex,
+    pub dob: Option<Date>,
+    pub ethnicity: Ethnicity,
+    pub disabled: bool,
+}
+
+/// The case model, numbered and grouped for the indicators.
+pub struct Prepared<'a> {
+    pub model: &'a CaseModel,
+    pub calendar: HolidayCalendar,
+    pub people: Vec<PersonFacts>,
+    person_ix: HashMap<&'a str, u32>,
+    team_ix: HashMap<&'a str, u32>,
+    worker_ix: HashMap<&'a str, u32>,
+    /// The team each worker belongs to.
+    pub worker_team: Vec<Option<u32>>,
+    pub referrals: Groups,
+    pub cp_plans: Groups,
+    pub cp_visits: Groups,
+    pub episodes: Groups,
+    pub legal_statuses: Groups,
+    pub involvements: Groups,
+    pub cla_visits: Groups,
+    pub health_checks: Groups,
+    pub immunisations: Groups,
+    pub sdqs: Groups,
+    pub missing: Groups,
+    pub care_leavers: Groups,
+    pub permanence: Groups,
+    placement_ix: HashMap<&'a str, u32>,
+    s47_ix: HashMap<&'a str, u32>,
+    /// Child of each period of care (reviews name only the period).
+    period_child: HashMap<&'a str, u32>,
+    /// CP reviews grouped by plan (index into `cp_plans` rows of the table).
+    pub cp_reviews_by_plan: HashMap<&'a str, Vec<u32>>,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(model: &'a CaseModel) -> Prepared<'a> {
+        Prepared::with_calendar(model, HolidayCalendar::england_and_wales())
+    }
+
+    pub fn with_calendar(model: &'a CaseModel, calendar: HolidayCalendar) -> Prepared<'a> {
+        let t = &model.tables;
+        let person_ix: HashMap<&str, u32> = t
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.pers_person_id.as_str(), i as u32))
+            .collect();
+        let mut disabled = vec![false; t.people.len()];
+        for d in &t.disabilities {
+            if d.disa_disability_code != Disability::None {
+                if let Some(&i) = person_ix.get(d.disa_person_id.as_str()) {
+                    disabled[i as usize] = true;
+                }
+            }
+        }
+        let people = t
+            .people
+            .iter()
+            .zip(&disabled)
+            .map(|(p, &disabled)| PersonFacts {
+                sex: p.pers_sex,
+                dob: p.pers_dob,
+                ethnicity: p.pers_ethnicity,
+                disabled,
+            })
+            .collect();
+        let team_ix = t
+            .teams
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.dept_team_id.as_str(), i as u32))
+            .collect::<HashMap<_, _>>();
+        let worker_ix: HashMap<&str, u32> = t
+            .professionals
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.prof_professional_id.as_str(), i as u32))
+            .collect();
+        let worker_team = t
+            .professionals
+            .iter()
+            .map(|x| {
+                x.prof_professional_department
+                    .as_ref()
+                    .and_then(|d| team_ix.get(d.as_str()).copied())
+            })
+            .collect();
+        let n = t.people.len();
+        let who = |id: &PersonId| person_ix.get(id.as_str()).copied();
+        let placement_ix = t
+            .placements
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.clap_cla_placement_id.as_str(), i as u32))
+            .collect();
+        let s47_ix = t
+            .s47_enquiries
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.s47e_s47_enquiry_id.as_str(), i as u32))
+            .collect();
+        let period_child = t
+            .cla_episodes
+            .iter()
+            .filter_map(|e| Some((e.clae_cla_id.as_str(), who(&e.clae_person_id)?)))
+            .collect();
+        let mut cp_reviews_by_plan: HashMap<&str, Vec<u32>> = HashMap::new();
+        for (i, r) in t.cp_reviews.iter().enumerate() {
+            cp_reviews_by_plan
+                .entry(r.cppr_cp_plan_id.as_str())
+                .or_default()
+                .push(i as u32);
+        }
+        for rows in cp_reviews_by_plan.values_mut() {
+            rows.sort_by_key(|&i| {
+                let r = &t.cp_reviews[i as usize];
+                (r.cppr_cp_review_date, r.cppr_cp_review_due)
+            });
+        }
+        Prepared {
+            referrals: Groups::build(
+                n,
+                &t.cin_episodes,
+                |r| who(&r.cine_person_id),
+                |r| r.cine_referral_date,
+            ),
+            cp_plans: Groups::build(
+                n,
+                &t.cp_plans,
+                |r| who(&r.cppl_person_id),
+                |r| r.cppl_cp_plan_start_date,
+            ),
+            cp_visits: Groups::build(
+                n,
+                &t.cp_visits,
+                |r| who(&r.cppv_person_id),
+                |r| r.cppv_cp_visit_date,
+            ),
+            episodes: Groups::build(
+                n,
+                &t.cla_episodes,
+                |r| who(&r.clae_person_id),
+                |r| r.clae_cla_episode_start_date,
+            ),
+            legal_statuses: Groups::build(
+                n,
+                &t.legal_statuses,
+                |r| who(&r.lega_person_id),
+                |r| r.lega_legal_status_start_date,
+            ),
+            involvements: Groups::build(
+                n,
+                &t.involvements,
+                |r| who(&r.invo_person_id),
+                |r| r.invo_involvement_start_date,
+            ),
+            cla_visits: Groups::build(
+                n,
+                &t.cla_visits,
+                |r| who(&r.clav_person_id),
+                |r| r.clav_cla_visit_date,
+            ),
+            health_checks: Groups::build(
+                n,
+                &t.health_checks,
+                |r| who(&r.clah_person_id),
+                |r| r.clah_health_check_date,
+            ),
+            immunisations: Groups::build(
+                n,
+                &t.immunisations,
+                |r| who(&r.clai_person_id),
+                |r| r.clai_immunisations_status_date,
+            ),
+            sdqs: Groups::build(
+                n,
+                &t.sdq_scores,
+                |r| who(&r.csdq_person_id),
+                |r| r.csdq_sdq_completed_date,
+            ),
+            missing: Groups::build(
+                n,
+                &t.missing_episodes,
+                |r| who(&r.miss_person_id),
+                |r| r.miss_missing_episode_start_date,
+            ),
+            care_leavers: Groups::build(
+                n,
+                &t.care_leavers,
+                |r| who(&r.clea_person_id),
+                |r| r.clea_care_leaver_latest_contact,
+            ),
+            permanence: Groups::build(n, &t.permanence, |r| who(&r.perm_person_id), |_| 0),
+            model,
+            calendar,
+            people,
+            person_ix,
+            team_ix,
+            worker_ix,
+            worker_team,
+            placement_ix,
+            s47_ix,
+            period_child,
+            cp_reviews_by_plan,
+        }
+    }
+
+    pub fn child(&self, id: &PersonId) -> Option<u32> {
+        self.person_ix.get(id.as_str()).copied()
+    }
+    pub fn team(&self, id: Option<&TeamId>) -> Option<u32> {
+        id.and_then(|x| self.team_ix.get(x.as_str()).copied())
+    }
+    pub fn worker(&self, id: Option<&ProfessionalId>) -> Option<u32> {
+        id.and_then(|x| self.worker_ix.get(x.as_str()).copied())
+    }
+    pub fn placement(&self, id: &Id<Placement>) -> Option<&'a Placement> {
+        let i = *self.placement_ix.get(id.as_str())?;
+        Some(&self.model.tables.placements[i as usize])
+    }
+    pub fn s47(&self, id: &S47Id) -> Option<&'a S47Enquiry> {
+        let i = *self.s47_ix.get(id.as_str())?;
+        Some(&self.model.tables.s47_enquiries[i as usize])
+    }
+    pub fn period_child(&self, id: &PeriodOfCareId) -> Option<u32> {
+        self.period_child.get(id.as_str()).copied()
+    }
+    pub fn person_id(&self, child: u32) -> &'a str {
+        self.model.tables.people[child as usize]
+            .pers_person_id
+            .as_str()
+    }
+    pub fn team_name(&self, team: u32) -> &'a str {
+        &self.model.tables.teams[team as usize].dept_team_name
+    }
+    pub fn worker_name(&self, worker: u32) -> &'a str {
+        let w = &self.model.tables.professionals[worker as usize];
+        w.prof_professional_name
+            .as_deref()
+            .unwrap_or(w.prof_professional_id.as_str())
+    }
+
+    /// Age in completed years on `on`, if the date of birth is known and not after `on`.
+    pub fn age(&self, child: u32, on: Date) -> Option<u8> {
+        let dob = self.people[child as usize].dob?;
+        let a = age_in_years(dob.0, on.0);
+        (0..=120).contains(&a).then_some(a as u8)
+    }
+
+    /// The child's allocated team and worker on `d`: the latest allocation open then (an
+    /// allocation ending on `d` has ended).
+    pub fn allocation(&self, child: u32, d: Date) -> Option<(Option<u32>, Option<u32>)> {
+        let t = &self.model.tables.involvements;
+        self.involvements
+            .of(child)
+            .iter()
+            .rev()
+            .map(|&i| &t[i as usize])
+            .find(|i| {
+                i.invo_professional_id.is_some()
+                    && i.invo_involvement_start_date <= d
+                    && i.invo_involvement_end_date.is_none_or(|e| e > d)
+            })
+            .map(|i| {
+                let worker = self.worker(i.invo_professional_id.as_ref());
+                let team = self
+                    .team(i.invo_professional_team.as_ref())
+                    .or_else(|| worker.and_then(|w| self.worker_team[w as usize]));
+                (team, worker)
+            })
+    }
+
+    /// The child's legal status on `d`.
+    pub fn legal_status(&self, child: u32, d: Date) -> Option<LegalStatus> {
+        let t = &self.model.tables.legal_statuses;
+        self.legal_statuses
+            .of(child)
+            .iter()
+            .rev()
+            .map(|&i| &t[i as usize])
+            .find(|s| {
+                s.lega_legal_status_start_date <= d
+                    && s.lega_legal_status_end_date.is_none_or(|e| e > d)
+            })
+            .map(|s| s.lega_legal_status)
+    }
+
+    /// The child's care episode in force on `d` (looked after on `d`).
+    pub fn episode_on(&self, child: u32, d: Date) -> Option<&'a ClaEpisode> {
+        let t = &self.model.tables.cla_episodes;
+        self.episodes
+            .of(child)
+            .iter()
+            .rev()
+            .map(|&i| &t[i as usize])
+            .find(|e| {
+                e.clae_cla_episode_start_date <= d
+                    && e.clae_cla_episode_ceased_date.is_none_or(|c| c > d)
+            })
+    }
+
+    /// The child's episodes, in date order.
+    pub fn episodes_of(&self, child: u32) -> impl DoubleEndedIterator<Item = &'a ClaEpisode> + '_ {
+        let t = &self.model.tables.cla_episodes;
+        self.episodes.of(child).iter().map(move |&i| &t[i as usize])
+    }
+
+    /// Looked after on `d`, other than under an agreed series of short breaks (V3/V4), which
+    /// the DfE's looked-after statistics exclude (spec §5.1).
+    pub fn looked_after_on(&self, child: u32, d: Date) -> Option<&'a ClaEpisode> {
+        let e = self.episode_on(child, d)?;
+        let short = self
+            .legal_status(child, d)
+            .or_else(|| self.legal_status(child, e.clae_cla_episode_start_date))
+            .is_some_and(LegalStatus::is_short_break);
+        (!short).then_some(e)
+    }
+
+    /// Placement type of an episode.
+    pub fn placement_type(&self, e: &ClaEpisode) -> Option<PlacementType> {
+        self.placement(&e.clae_cla_placement_id)
+            .map(|p| p.clap_cla_placement_type)
+    }
+
+    pub fn is_short_break_episode(&self, child: u32, e: &ClaEpisode) -> bool {
+        self.legal_status(child, e.clae_cla_episode_start_date)
+            .is_some_and(LegalStatus::is_short_break)
+    }
+}
+
+/// `d` plus `n` calendar months, clamped to the month's end (spec §6.2).
+pub fn months(d: Date, n: i32) -> Date {
+    Date(add_months(d.0, n))
+}
