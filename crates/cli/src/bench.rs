@@ -22,6 +22,20 @@ pub enum BenchCommand {
         #[arg(long, default_value = "bench-foundation")]
         dir: PathBuf,
     },
+    /// Every indicator at monthly points for a generated authority (generation not timed).
+    ///
+    /// Target (issue 7): all indicators × 24 monthly points for 600,000 children under 3 s.
+    Indicators {
+        #[arg(long, default_value_t = 600_000)]
+        population: u64,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        #[arg(long, default_value_t = 24)]
+        months: u32,
+        /// Timed repetitions (each prepares the model and computes every point again).
+        #[arg(long, default_value_t = 3)]
+        runs: u32,
+    },
 }
 
 pub fn run(cmd: BenchCommand, bars: &Bars) -> Result<()> {
@@ -70,7 +84,64 @@ pub fn run(cmd: BenchCommand, bars: &Bars) -> Result<()> {
             );
             Ok(())
         }
+        BenchCommand::Indicators {
+            population,
+            seed,
+            months,
+            runs,
+        } => bench_indicators(population, seed, months, runs, bars),
     }
+}
+
+fn bench_indicators(population: u64, seed: u64, months: u32, runs: u32, bars: &Bars) -> Result<()> {
+    let as_at = model::Date::ymd(2026, 3, 31);
+    let cfg = synth::Config::new(population, seed, as_at);
+    let bar = bars.bar("Generating", population);
+    let g = synth::generate(&cfg, &|done, _| bar.set_position(done));
+    bar.finish_and_clear();
+    let rows: usize = {
+        struct Count(usize);
+        impl model::TableVisitor for Count {
+            fn visit<T: model::Table>(&mut self, rows: &[T]) {
+                self.0 += rows.len();
+            }
+        }
+        let mut c = Count(0);
+        g.model.tables.visit(&mut c);
+        c.0
+    };
+    let params = indicators::Params::default();
+    let all: Vec<&indicators::Indicator> = indicators::catalogue().iter().collect();
+    let points = indicators::monthly_points(as_at, months, params.period_months);
+    let mut times = Vec::new();
+    let mut units = 0;
+    for _ in 0..runs.max(1) {
+        let t0 = Instant::now();
+        let prepared = indicators::Prepared::new(&g.model);
+        let t_prep = t0.elapsed();
+        let results = indicators::evaluate_all(&prepared, &params, &all, &points);
+        times.push((t0.elapsed(), t_prep));
+        units = results.iter().flatten().map(|e| e.units.len()).sum::<usize>();
+    }
+    times.sort();
+    let (best, prep) = times[0];
+    let median = times[times.len() / 2].0;
+    println!("| population | people | rows | indicators × points | units | prepare | total (best) | total (median of {}) | peak RSS |", times.len());
+    println!("|---|---|---|---|---|---|---|---|---|");
+    println!(
+        "| {population} | {} | {rows} | {} × {} | {units} | {:.2} s | {:.2} s | {:.2} s | {} |",
+        g.model.tables.people.len(),
+        all.len(),
+        points.len(),
+        prep.as_secs_f64(),
+        best.as_secs_f64(),
+        median.as_secs_f64(),
+        peak_rss_mib()
+            .map(|m| format!("{m} MiB"))
+            .unwrap_or_else(|| "n/a".into())
+    );
+    std::mem::forget(g);
+    Ok(())
 }
 
 /// Peak resident memory of this process (Linux `VmHWM`).

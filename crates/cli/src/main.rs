@@ -2,6 +2,7 @@
 
 mod annex_a;
 mod bench;
+mod indicators;
 mod progress;
 mod returns;
 mod validate;
@@ -79,6 +80,14 @@ enum Command {
     /// List a return's validation rules for a collection year.
     #[command(subcommand)]
     Rules(validate::RulesCommand),
+    /// Performance indicators at a date (or as a monthly series), broken down and set against
+    /// England, the region and statistical neighbours.
+    ///
+    /// Computes the catalogue's indicators (docs/indicators.md) from a snapshot. Events
+    /// indicators count the 12 months to each point, snapshot indicators count at it.
+    /// --children adds the children behind a figure (audited); --aggregate-only blanks small
+    /// numbers for audiences who must not see child-level data.
+    Indicators(indicators::IndicatorsArgs),
 }
 
 #[derive(clap::Args, Clone)]
@@ -205,6 +214,7 @@ fn main() {
 fn run(cli: Cli) -> Result<()> {
     let bars = progress::Bars::new(cli.quiet);
     match cli.command {
+        Command::Indicators(args) => indicators::run(&cli.database, args, &bars),
         Command::Generate(args) => {
             let (summary, _) = generate(&args, &bars)?;
             println!("{summary}");
