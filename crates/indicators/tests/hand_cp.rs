@@ -47,7 +47,7 @@ fn cp_rate_counts_children_on_a_plan_at_the_date() {
     let r = f.referral(&h, "2024-01-01", None);
     f.cp_plan(&h, &r, "2024-02-01", None);
     last_plan_ola(&mut f); // another authority's plan: out
-    // a, c, g = 3 children; population 10,000 → 3 per 10,000.
+                           // a, c, g = 3 children; population 10,000 → 3 per 10,000.
     let fig = f.eval("cp_rate", "2025-03-31");
     assert_counts(&fig, 3.0, Some(10_000.0));
     assert!((fig.value.unwrap() - 3.0).abs() < 1e-9, "{fig:?}");
@@ -78,7 +78,7 @@ fn cp_ended_2yrs_exactly_two_years_and_a_day_short() {
     let r = f.referral(&c, "2021-12-01", None);
     f.cp_plan(&c, &r, "2022-01-01", Some("2024-12-01"));
     last_plan_ola(&mut f); // another authority's: out
-    // Denominator: a's three and b's first two = 5; hits: a's first and b's 2022 plan = 2.
+                           // Denominator: a's three and b's first two = 5; hits: a's first and b's 2022 plan = 2.
     let fig = f.eval("cp_ended_2yrs", "2025-03-31");
     assert_counts(&fig, 2.0, Some(5.0));
     assert_eq!(fig.value, Some(40.0));
@@ -114,7 +114,7 @@ fn cp_open_2yrs_at_the_as_at_date() {
     let r = f.referral(&b, "2020-01-01", None);
     f.cp_plan(&b, &r, "2020-02-01", None);
     last_plan_ola(&mut f); // another authority's: out
-    // Plans (not children) open: 2023-03-31, 2023-04-01, 2020-06-01, 2025-03-31 = 4; hits 2.
+                           // Plans (not children) open: 2023-03-31, 2023-04-01, 2020-06-01, 2025-03-31 = 4; hits 2.
     let fig = f.eval("cp_open_2yrs", "2025-03-31");
     assert_counts(&fig, 2.0, Some(4.0));
     assert_eq!(fig.value, Some(50.0));
@@ -189,7 +189,7 @@ fn cp_second_ever_counts_repeat_plans_however_long_ago() {
     let r = f.referral(&m, "2024-09-01", None);
     f.cp_plan(&m, &r, "2024-09-01", None);
     last_plan_ola(&mut f); // another authority's plan starting in the period: out
-    // Denominator: a's 2024, b, c's two, g, h, k's 2024 = 7; hits: a, c's second, g = 3.
+                           // Denominator: a's 2024, b, c's two, g, h, k's 2024 = 7; hits: a, c's second, g = 3.
     let fig = f.eval("cp_second_ever", "2025-03-31");
     assert_counts(&fig, 3.0, Some(7.0));
 }
@@ -223,20 +223,28 @@ fn cp_second_2yrs_previous_plan_ended_exactly_two_years_before() {
     let r = f.referral(&h, "2024-04-01", None);
     f.cp_plan(&h, &r, "2024-04-01", Some("2024-05-01")); // first day, first plan: miss
     f.cp_plan(&h, &r, "2025-03-31", None); // last day, previous ended 11 months before: hit
-    // Denominator: a, b, c, e, g, h's two = 7; hits: a, h's second = 2.
+                                           // Denominator: a, b, c, e, g, h's two = 7; hits: a, h's second = 2.
     assert_counts(&f.eval("cp_second_2yrs", "2025-03-31"), 2.0, Some(7.0));
     // `second_plan_years = 3`: since = start − 3 years; b (2022-06-09 ≥ 2021-06-10) joins.
     let three = Params {
         second_plan_years: 3,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("cp_second_2yrs", "2025-03-31", &three), 3.0, Some(7.0));
+    assert_counts(
+        &f.eval_with("cp_second_2yrs", "2025-03-31", &three),
+        3.0,
+        Some(7.0),
+    );
     // `second_plan_years = 1`: only h's second (2024-05-01 ≥ 2024-03-31).
     let one = Params {
         second_plan_years: 1,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("cp_second_2yrs", "2025-03-31", &one), 1.0, Some(7.0));
+    assert_counts(
+        &f.eval_with("cp_second_2yrs", "2025-03-31", &one),
+        1.0,
+        Some(7.0),
+    );
 }
 
 /// A second plan starting on 29 February 2024 (period 1 April 2023 .. 31 March 2024): the
@@ -395,20 +403,28 @@ fn cp_visits_on_time_ten_working_days() {
     let (m, pm) = plan(&mut f, "2024-01-01", None);
     f.cp_visit(&m, &pm, "2025-03-28", true);
     last_plan_ola(&mut f); // another authority's plan: out
-    // Denominator: a, b, c, the new plan, g, h, k = 7; hits: a and the new plan = 2.
+                           // Denominator: a, b, c, the new plan, g, h, k = 7; hits: a and the new plan = 2.
     assert_counts(&f.eval("cp_visits_on_time", "2025-03-31"), 2.0, Some(7.0));
     // `cp_visit_days = 15`: a, b (11), c (11), the new plan, h (15) = 5.
     let fifteen = Params {
         cp_visit_days: 15,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("cp_visits_on_time", "2025-03-31", &fifteen), 5.0, Some(7.0));
+    assert_counts(
+        &f.eval_with("cp_visits_on_time", "2025-03-31", &fifteen),
+        5.0,
+        Some(7.0),
+    );
     // `visits_require_seen = false`: c's unseen visit (1 day back) counts → a, c, new = 3.
     let any = Params {
         visits_require_seen: false,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("cp_visits_on_time", "2025-03-31", &any), 3.0, Some(7.0));
+    assert_counts(
+        &f.eval_with("cp_visits_on_time", "2025-03-31", &any),
+        3.0,
+        Some(7.0),
+    );
 }
 
 /// CP visits across the Easter bank holidays, at Tuesday 22 April 2025 (Good Friday 18 and
@@ -430,5 +446,9 @@ fn cp_visits_on_time_working_and_calendar_days_over_easter() {
         cp_visit_working_days: false,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("cp_visits_on_time", "2025-04-22", &calendar), 1.0, Some(4.0));
+    assert_counts(
+        &f.eval_with("cp_visits_on_time", "2025-04-22", &calendar),
+        1.0,
+        Some(4.0),
+    );
 }

@@ -39,7 +39,7 @@ fn rereferral_exactly_twelve_months_later_counts() {
     let c = f.child("2015-01-01");
     f.referral(&c, "2024-09-01", Some("2024-09-02"));
     f.referral(&c, "2024-09-01", Some("2024-09-03")); // same day: not "earlier"
-    // Referrals in the period: a's second, b's second, c's two = 4; re-referrals: a's only.
+                                                      // Referrals in the period: a's second, b's second, c's two = 4; re-referrals: a's only.
     let fig = f.eval("rereferrals_12m", "2025-03-31");
     assert_counts(&fig, 1.0, Some(4.0));
     assert_eq!(fig.value, Some(25.0));
@@ -63,8 +63,8 @@ fn rereferral_window_reaches_before_the_period_and_clamps_at_month_end() {
     let e = f.child("2012-01-01");
     f.referral(&e, "2024-02-27", Some("2024-03-10"));
     f.referral(&e, "2025-02-28", None); // a day more than 12 months: miss
-    // In the period (2024-04-01..2025-03-31): a's second, b's second, c's second, e's second = 4
-    // referrals; re-referrals: a, b, c = 3.
+                                        // In the period (2024-04-01..2025-03-31): a's second, b's second, c's second, e's second = 4
+                                        // referrals; re-referrals: a, b, c = 3.
     let fig = f.eval("rereferrals_12m", "2025-03-31");
     assert_counts(&fig, 3.0, Some(4.0));
     assert_eq!(fig.value, Some(75.0));
@@ -77,7 +77,13 @@ fn rereferral_window_reaches_before_the_period_and_clamps_at_month_end() {
 fn rereferral_parameters_nfa_and_window() {
     let mut f = Fixture::new();
     let a = f.child("2012-01-01");
-    f.referral_with(&a, "2024-05-01", Some("2024-05-02"), ReferralSource::S6, true); // NFA
+    f.referral_with(
+        &a,
+        "2024-05-01",
+        Some("2024-05-02"),
+        ReferralSource::S6,
+        true,
+    ); // NFA
     f.referral(&a, "2024-08-01", None); // re-referral only if NFA referrals count
     let b = f.child("2012-01-01");
     f.referral(&b, "2024-05-01", Some("2024-06-01"));
@@ -85,22 +91,30 @@ fn rereferral_parameters_nfa_and_window() {
     let c = f.child("2012-01-01");
     f.referral(&c, "2024-04-30", Some("2024-06-01"));
     f.referral(&c, "2024-11-01", None); // 6 months and a day after
-    // Referrals in the period: 6 (all dated 2024-04-30..2024-11-01).
-    // Defaults (12 months, NFA counts): a's, b's and c's second referrals = 3.
+                                        // Referrals in the period: 6 (all dated 2024-04-30..2024-11-01).
+                                        // Defaults (12 months, NFA counts): a's, b's and c's second referrals = 3.
     assert_counts(&f.eval("rereferrals_12m", "2025-03-31"), 3.0, Some(6.0));
     // NFA referrals don't count: a's second is no longer one → 2 (b, c).
     let no_nfa = Params {
         rereferral_counts_nfa: false,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("rereferrals_12m", "2025-03-31", &no_nfa), 2.0, Some(6.0));
+    assert_counts(
+        &f.eval_with("rereferrals_12m", "2025-03-31", &no_nfa),
+        2.0,
+        Some(6.0),
+    );
     // 6 months: a (3 months, NFA counts) and b (2024-11-01 − 6 months = 2024-05-01) = 2;
     // c's earlier referral (2024-04-30) is a day too early.
     let six = Params {
         rereferral_months: 6,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("rereferrals_12m", "2025-03-31", &six), 2.0, Some(6.0));
+    assert_counts(
+        &f.eval_with("rereferrals_12m", "2025-03-31", &six),
+        2.0,
+        Some(6.0),
+    );
 }
 
 /// NFA share: referrals in the period recorded as no further action, over all referrals in
@@ -118,7 +132,7 @@ fn referrals_nfa_counts_nfa_referrals_in_the_period() {
     f.referral_with(&b, "2025-01-01", None, s6, false);
     f.referral_with(&b, "2025-03-31", Some("2025-03-31"), s6, true); // last day: NFA
     f.referral_with(&b, "2025-04-01", None, s6, true); // after: out
-    // 4 referrals in the period, 2 NFA → 50%.
+                                                       // 4 referrals in the period, 2 NFA → 50%.
     let fig = f.eval("referrals_nfa", "2025-03-31");
     assert_counts(&fig, 2.0, Some(4.0));
     assert_eq!(fig.value, Some(50.0));
@@ -127,7 +141,11 @@ fn referrals_nfa_counts_nfa_referrals_in_the_period() {
         period_months: 6,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("referrals_nfa", "2025-03-31", &six), 1.0, Some(3.0));
+    assert_counts(
+        &f.eval_with("referrals_nfa", "2025-03-31", &six),
+        1.0,
+        Some(3.0),
+    );
 }
 
 /// Referral sources: one referral of each of the 22 codes in the period, plus one of each
@@ -139,8 +157,8 @@ fn referral_sources_group_the_codes_as_the_catalogue_says() {
     use ReferralSource::*;
     let mut f = Fixture::new();
     let codes = [
-        S1A, S1B, S1C, S1D, S2A, S2B, S3A, S3B, S3C, S3D, S3E, S3F, S4, S5A, S5B, S5C, S5D, S6,
-        S7, S8, S9, S10,
+        S1A, S1B, S1C, S1D, S2A, S2B, S3A, S3B, S3C, S3D, S3E, S3F, S4, S5A, S5B, S5C, S5D, S6, S7,
+        S8, S9, S10,
     ];
     for (k, &code) in codes.iter().enumerate() {
         let c = f.child("2012-06-01");
@@ -208,7 +226,7 @@ fn assessments_45wd_boundary_across_bank_holidays() {
     let r = f.referral(&b, "2024-06-03", None);
     f.assessment(&b, &r, "2024-06-10", Some("2024-06-10")); // same day: 0, within
     f.assessment(&b, &r, "2024-06-10", None); // not authorised: not counted
-    // 4 authorised in the period, 3 within 45 → 75%.
+                                              // 4 authorised in the period, 3 within 45 → 75%.
     let fig = f.eval("assessments_45wd", "2025-03-31");
     assert_counts(&fig, 3.0, Some(4.0));
     assert_eq!(fig.value, Some(75.0));
@@ -217,7 +235,11 @@ fn assessments_45wd_boundary_across_bank_holidays() {
         assessment_working_days: 42,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("assessments_45wd", "2025-03-31", &p42), 2.0, Some(4.0));
+    assert_counts(
+        &f.eval_with("assessments_45wd", "2025-03-31", &p42),
+        2.0,
+        Some(4.0),
+    );
 }
 
 /// Assessments count in the period of their authorisation, 1 April and 31 March included.
@@ -235,7 +257,7 @@ fn assessments_45wd_period_is_inclusive() {
     f.assessment(&a, &r, "2024-06-15", Some("2024-06-17")); // Saturday start: 1
     f.assessment(&a, &r, "2024-10-01", Some("2025-03-31")); // last day: in, far over 45
     f.assessment(&a, &r, "2025-03-31", Some("2025-04-01")); // after: out
-    // 4 in the period; the last (Oct → Mar) is late: 3 of 4.
+                                                            // 4 in the period; the last (Oct → Mar) is late: 3 of 4.
     assert_counts(&f.eval("assessments_45wd", "2025-03-31"), 3.0, Some(4.0));
 }
 
@@ -307,7 +329,7 @@ fn icpc_15wd_boundary_and_exclusions() {
     f.icpc(&e, &r, None, "2024-10-30", false); // no enquiry: out
     let s = f.s47(&e, &r, "2024-11-11");
     f.icpc(&e, &r, Some(&s), "2024-11-08", false); // before its enquiry: out
-    // 3 ICPCs counted (a, b, c), 2 within 15 working days.
+                                                   // 3 ICPCs counted (a, b, c), 2 within 15 working days.
     let fig = f.eval("icpc_15wd", "2025-03-31");
     assert_counts(&fig, 2.0, Some(3.0));
     // The threshold is a parameter: with 16 working days b is in time too.
@@ -315,7 +337,11 @@ fn icpc_15wd_boundary_and_exclusions() {
         icpc_working_days: 16,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("icpc_15wd", "2025-03-31", &p16), 3.0, Some(3.0));
+    assert_counts(
+        &f.eval_with("icpc_15wd", "2025-03-31", &p16),
+        3.0,
+        Some(3.0),
+    );
 }
 
 /// ICPCs count in the period of the conference date (1 April and 31 March included), even
@@ -334,7 +360,7 @@ fn icpc_15wd_period_is_inclusive() {
     let s = f.s47(&b, &r, "2025-02-24");
     f.icpc(&b, &r, Some(&s), "2025-03-31", false); // last day: in, 25 working days: late
     f.icpc(&b, &r, Some(&s), "2025-04-01", false); // after: out
-    // 2 counted, 1 within.
+                                                   // 2 counted, 1 within.
     assert_counts(&f.eval("icpc_15wd", "2025-03-31"), 1.0, Some(2.0));
 }
 
@@ -357,7 +383,7 @@ fn cin_rate_counts_children_with_an_open_episode() {
     f.referral(&g, "2024-06-01", None); // two open episodes: one child
     let h = f.child("2012-01-01");
     f.referral(&h, "2024-05-01", Some("2024-06-01")); // closed long before: out
-    // a, c, g = 3 children; population 10,000 → 3 per 10,000.
+                                                      // a, c, g = 3 children; population 10,000 → 3 per 10,000.
     let fig = f.eval("cin_rate", "2025-03-31");
     assert_counts(&fig, 3.0, Some(10_000.0));
     assert!((fig.value.unwrap() - 3.0).abs() < 1e-9, "{fig:?}");
