@@ -84,6 +84,9 @@ fn starting(p: &Prepared, at: Point, hit: impl Fn(&CpPlan, &[&CpPlan]) -> bool) 
             .iter()
             .map(|&i| &t[i as usize])
             .filter(|e| e.cppl_cp_plan_start_date < c.cppl_cp_plan_start_date)
+            // Only the council's own earlier plans make a repeat plan ("a plan of the council
+            // before", catalogue; "of that council", spec §5.2): another authority's is not one.
+            .filter(|e| e.cppl_cp_plan_ola != YesNo::Yes)
             .collect();
         out.push(allocated(
             p,
@@ -120,8 +123,9 @@ pub fn second_within(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
 
 /// CP reviews due in the period, each a unit, held by their due date. A review's due date is
 /// the one recorded, or else `cp_first_review_months` after the plan started (first review)
-/// and `cp_review_interval_months` after the previous review. A plan still open at the as-at
-/// date whose next review fell due in the period without being held adds an overdue unit.
+/// and `cp_review_interval_months` after the previous review. A plan whose next review fell due
+/// in the period, before the as-at date and while the plan was open, without being held adds
+/// an overdue unit.
 pub fn reviews_on_time(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
     let reviews = &p.model.tables.cp_reviews;
     let mut out = Vec::new();
@@ -159,7 +163,9 @@ pub fn reviews_on_time(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
         }
         // The review due next, if it is overdue at the as-at date.
         let due = next_due(params, c, previous);
-        let open = c.cppl_cp_plan_end_date.is_none_or(|e| e > at.as_at);
+        // The review fell due while the plan was open: a plan that ended later (even before
+        // the as-at date) still owed it ("a review due and not held by the as-at date is late").
+        let open = open_on(c, due);
         if !future && open && at.contains(due) && due < at.as_at {
             out.push(allocated(p, child, due, false, None));
         }
