@@ -45,7 +45,7 @@ fn cla_rate_counts_children_in_care_at_the_date_without_short_breaks() {
     f.care(&s, &[("2024-06-01", Rne::S, Pl::U6, Ls::V3)], None); // short breaks: out
     let t = f.child("2015-01-01");
     f.care(&t, &[("2024-06-01", Rne::S, Pl::U6, Ls::V4)], None); // short breaks: out
-    // a, c, e = 3 children; 3 / 20,000 × 10,000 = 1.5.
+                                                                 // a, c, e = 3 children; 3 / 20,000 × 10,000 = 1.5.
     let fig = f.eval("cla_rate", AS_AT);
     assert_counts(&fig, 3.0, Some(20_000.0));
     assert!((fig.value.unwrap() - 1.5).abs() < 1e-9, "{fig:?}"); // floating point
@@ -138,7 +138,7 @@ fn cla_ceased_rate_counts_children_leaving_care_in_the_period_once() {
         &[("2024-05-01", Rne::S, Pl::U6, Ls::V3)],
         Some(("2024-05-03", Rec::E8)),
     ); // short break: out
-    // a, b, e = 3.
+       // a, b, e = 3.
     let fig = f.eval("cla_ceased_rate", AS_AT);
     assert_counts(&fig, 3.0, Some(10_000.0));
     assert_eq!(fig.children, 3);
@@ -325,15 +325,36 @@ fn cla_missing_and_away_count_children_with_an_incident_starting_in_the_period()
     };
     let a = f.child("2010-01-01");
     care_all_year(&mut f, &a);
-    f.missing(&a, MissingType::Missing, "2024-04-01", Some("2024-04-02"), None, None); // first day
+    f.missing(
+        &a,
+        MissingType::Missing,
+        "2024-04-01",
+        Some("2024-04-02"),
+        None,
+        None,
+    ); // first day
     let b = f.child("2010-01-01");
     care_all_year(&mut f, &b);
     f.missing(&b, MissingType::Missing, "2025-03-31", None, None, None); // last day
     let c = f.child("2010-01-01");
     care_all_year(&mut f, &c);
     // Started the day before the period (ended in it): not a missing incident in the period.
-    f.missing(&c, MissingType::Missing, "2024-03-31", Some("2024-04-02"), None, None);
-    f.missing(&c, MissingType::Away, "2024-08-01", Some("2024-08-01"), None, None);
+    f.missing(
+        &c,
+        MissingType::Missing,
+        "2024-03-31",
+        Some("2024-04-02"),
+        None,
+        None,
+    );
+    f.missing(
+        &c,
+        MissingType::Away,
+        "2024-08-01",
+        Some("2024-08-01"),
+        None,
+        None,
+    );
     let d2 = f.child("2010-01-01");
     f.care(
         &d2,
@@ -353,7 +374,7 @@ fn cla_missing_and_away_count_children_with_an_incident_starting_in_the_period()
     f.missing(&s, MissingType::Away, "2024-05-01", None, None, None);
     let g = f.child("2010-01-01");
     f.care(&g, &[("2025-03-31", Rne::S, Pl::U4, Ls::V2)], None); // entered on the last day
-    // Denominator a, b, c, d2, g = 5. Missing: a, b = 2. Away: c = 1.
+                                                                 // Denominator a, b, c, d2, g = 5. Missing: a, b = 2. Away: c = 1.
     assert_counts(&f.eval("cla_missing", AS_AT), 2.0, Some(5.0));
     assert_counts(&f.eval("cla_away", AS_AT), 1.0, Some(5.0));
 }
@@ -367,20 +388,69 @@ fn missing_rhi_offered_and_accepted_count_episodes_ending_in_the_period() {
     let a = f.child("2010-01-01");
     f.care(&a, &[("2022-01-01", Rne::S, Pl::U4, Ls::C2)], None);
     // Ends on the first day: offered, accepted.
-    f.missing(&a, MissingType::Missing, "2024-03-30", Some("2024-04-01"), Some(true), Some(true));
+    f.missing(
+        &a,
+        MissingType::Missing,
+        "2024-03-30",
+        Some("2024-04-01"),
+        Some(true),
+        Some(true),
+    );
     // Ends on the last day: offered, refused.
-    f.missing(&a, MissingType::Away, "2025-03-30", Some("2025-03-31"), Some(true), Some(false));
+    f.missing(
+        &a,
+        MissingType::Away,
+        "2025-03-30",
+        Some("2025-03-31"),
+        Some(true),
+        Some(false),
+    );
     let b = f.child("2010-01-01");
     f.care(&b, &[("2022-01-01", Rne::S, Pl::U4, Ls::C2)], None);
     // Ends the day before the period / the day after: out.
-    f.missing(&b, MissingType::Missing, "2024-03-30", Some("2024-03-31"), Some(true), Some(true));
-    f.missing(&b, MissingType::Missing, "2025-03-30", Some("2025-04-01"), Some(true), Some(true));
+    f.missing(
+        &b,
+        MissingType::Missing,
+        "2024-03-30",
+        Some("2024-03-31"),
+        Some(true),
+        Some(true),
+    );
+    f.missing(
+        &b,
+        MissingType::Missing,
+        "2025-03-30",
+        Some("2025-04-01"),
+        Some(true),
+        Some(true),
+    );
     // Not ended: out.
-    f.missing(&b, MissingType::Missing, "2025-03-01", None, Some(true), Some(true));
+    f.missing(
+        &b,
+        MissingType::Missing,
+        "2025-03-01",
+        None,
+        Some(true),
+        Some(true),
+    );
     let c = f.child("2010-01-01");
     f.care(&c, &[("2022-01-01", Rne::S, Pl::U4, Ls::C2)], None);
-    f.missing(&c, MissingType::Missing, "2024-09-01", Some("2024-09-01"), Some(false), None);
-    f.missing(&c, MissingType::Away, "2024-10-01", Some("2024-10-02"), None, None);
+    f.missing(
+        &c,
+        MissingType::Missing,
+        "2024-09-01",
+        Some("2024-09-01"),
+        Some(false),
+        None,
+    );
+    f.missing(
+        &c,
+        MissingType::Away,
+        "2024-10-01",
+        Some("2024-10-02"),
+        None,
+        None,
+    );
     // Offered: 4 episodes (a's two, c's two), 2 offered (a's).
     let fig = f.eval("missing_rhi_offered", AS_AT);
     assert_counts(&fig, 2.0, Some(4.0));
@@ -497,7 +567,7 @@ fn oc2_sdq_ages_and_latest_record() {
     f.care(&g, &long, None);
     f.sdq(&g, "2024-05-01", None);
     f.sdq(&g, "2025-03-31", Some(20)); // latest, last day, scored: hit
-    // Denominator a, c, e, g = 4; hits a, g = 2.
+                                       // Denominator a, c, e, g = 4; hits a, g = 2.
     assert_counts(&f.eval("oc2_sdq", AS_AT), 2.0, Some(4.0));
     // Up to 17: d2 joins the denominator with no SDQ: 2 of 5.
     let to17 = Params {
@@ -560,7 +630,11 @@ fn cla_health_up_to_date_intervals_and_new_entrants() {
         health_months_under5: 12,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("cla_health_up_to_date", AT, &p), 5.0, Some(9.0));
+    assert_counts(
+        &f.eval_with("cla_health_up_to_date", AT, &p),
+        5.0,
+        Some(9.0),
+    );
 }
 
 /// Visits: the last visit in which the child was seen, in the current placement (the latest
@@ -580,7 +654,7 @@ fn cla_visits_on_time_42_days_and_first_visit() {
     let pc = f.care(&c, &long, None);
     f.cla_visit(&c, &pc, "2025-02-01", true); // 58 days
     f.cla_visit(&c, &pc, "2025-03-20", false); // not seen: does not count → miss
-    // d2: moved (P) on 24 March, 7 days ago, not visited since: hit.
+                                               // d2: moved (P) on 24 March, 7 days ago, not visited since: hit.
     let d2 = f.child("2012-01-01");
     let pd = f.care(
         &d2,
@@ -591,7 +665,7 @@ fn cla_visits_on_time_42_days_and_first_visit() {
         None,
     );
     f.cla_visit(&d2, &pd, "2025-03-01", true); // before the move: not in this placement
-    // e: moved on 23 March, 8 days ago, not visited since: miss.
+                                               // e: moved on 23 March, 8 days ago, not visited since: miss.
     let e = f.child("2012-01-01");
     let pe = f.care(
         &e,
@@ -622,13 +696,21 @@ fn cla_visits_on_time_42_days_and_first_visit() {
         cla_visit_interval_days: 43,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("cla_visits_on_time", AS_AT, &p43), 4.0, Some(6.0));
+    assert_counts(
+        &f.eval_with("cla_visits_on_time", AS_AT, &p43),
+        4.0,
+        Some(6.0),
+    );
     // Unseen visits count: c's visit of 20 March (11 days) makes a hit.
     let unseen = Params {
         visits_require_seen: false,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("cla_visits_on_time", AS_AT, &unseen), 4.0, Some(6.0));
+    assert_counts(
+        &f.eval_with("cla_visits_on_time", AS_AT, &unseen),
+        4.0,
+        Some(6.0),
+    );
 }
 
 /// Reviews: each review due 1 April 2024 to 31 March 2025 is a unit, a hit when held (not
@@ -652,7 +734,7 @@ fn cla_reviews_on_time_due_date_and_period_bounds() {
     f.cla_review(&pc, "2024-12-01", Some("2024-11-20"), true); // cancelled: not held, miss
     f.cla_review(&pc, "2025-03-31", Some("2025-03-31"), false); // due last day, held: hit
     f.cla_review(&pc, "2025-04-01", Some("2025-03-31"), false); // due after the period: out
-    // Units: a×2, b's 30 March, c×2 = 5; hits: a's first, c's 31 March = 2.
+                                                                // Units: a×2, b's 30 March, c×2 = 5; hits: a's first, c's 31 March = 2.
     let fig = f.eval("cla_reviews_on_time", AS_AT);
     assert_counts(&fig, 2.0, Some(5.0));
     assert_eq!(fig.value, Some(40.0));

@@ -27,7 +27,15 @@ fn contact(
     suitable: Option<bool>,
     activity: Option<Act>,
 ) {
-    f.leaver_contact(c, date, in_touch, suitable, activity, Elig::FormerRelevant, None);
+    f.leaver_contact(
+        c,
+        date,
+        in_touch,
+        suitable,
+        activity,
+        Elig::FormerRelevant,
+        None,
+    );
 }
 
 /// A period of care from 2015 ending on `left`.
@@ -48,32 +56,74 @@ fn oc3_fixture() -> Fixture {
     // the birthday: in touch, suitable, education (F2).
     let a = f.child("2007-04-01");
     left_care(&mut f, &a, "2023-09-01");
-    contact(&mut f, &a, "2024-04-01", InTouch::Yes, Some(true), Some(Act::F2));
+    contact(
+        &mut f,
+        &a,
+        "2024-04-01",
+        InTouch::Yes,
+        Some(true),
+        Some(Act::F2),
+    );
     // b: 17th birthday 31 March 2025 (last day). Contacts: 29 Dec 2024, exactly 92 days
     // before (in the window): in touch, suitable, NEET (G5); 28 Dec, 93 days before: outside;
     // 2 April 2025: after the as-at date, not used.
     let b = f.child("2008-03-31");
     left_care(&mut f, &b, "2024-10-01");
     contact(&mut f, &b, "2024-12-28", InTouch::No, None, None);
-    contact(&mut f, &b, "2024-12-29", InTouch::Yes, Some(true), Some(Act::G5));
+    contact(
+        &mut f,
+        &b,
+        "2024-12-29",
+        InTouch::Yes,
+        Some(true),
+        Some(Act::G5),
+    );
     contact(&mut f, &b, "2025-04-02", InTouch::No, Some(false), None);
     // c: 18th birthday 15 June 2024, left care on the birthday itself (not looked after on
     // it: care ceased that day, SSDA903 rule 1007), so a care leaver. Contact 16 July,
     // exactly 31 days after: in touch, unsuitable, employment (F5).
     let c = f.child("2006-06-15");
     left_care(&mut f, &c, "2024-06-15");
-    contact(&mut f, &c, "2024-07-16", InTouch::Yes, Some(false), Some(Act::F5));
+    contact(
+        &mut f,
+        &c,
+        "2024-07-16",
+        InTouch::Yes,
+        Some(false),
+        Some(Act::F5),
+    );
     // e: 17th birthday 1 Sep 2024 but still looked after: not a care leaver, out.
     let e = f.child("2007-09-01");
     f.care(&e, &[("2020-01-01", Rne::S, Pl::U4, Ls::C2)], None);
-    contact(&mut f, &e, "2024-09-01", InTouch::Yes, Some(true), Some(Act::F2));
+    contact(
+        &mut f,
+        &e,
+        "2024-09-01",
+        InTouch::Yes,
+        Some(true),
+        Some(Act::F2),
+    );
     // g2: 18th birthday 1 Oct 2024, left at 17. Contacts 30 June (93 days before) and 2 Nov
     // (32 days after): both outside the window, so no information: in the cohort, not in
     // touch, no hits.
     let g2 = f.child("2006-10-01");
     left_care(&mut f, &g2, "2024-02-01");
-    contact(&mut f, &g2, "2024-06-30", InTouch::Yes, Some(true), Some(Act::F2));
-    contact(&mut f, &g2, "2024-11-02", InTouch::Yes, Some(true), Some(Act::F2));
+    contact(
+        &mut f,
+        &g2,
+        "2024-06-30",
+        InTouch::Yes,
+        Some(true),
+        Some(Act::F2),
+    );
+    contact(
+        &mut f,
+        &g2,
+        "2024-11-02",
+        InTouch::Yes,
+        Some(true),
+        Some(Act::F2),
+    );
     // h: 17th birthday 1 May 2024, died: left out (with the default exclusions).
     let h = f.child("2007-05-01");
     left_care(&mut f, &h, "2023-09-01");
@@ -82,26 +132,61 @@ fn oc3_fixture() -> Fixture {
     // after, YES): the nearest is in touch; nothing recorded on accommodation or activity.
     let k = f.child("2007-06-01");
     left_care(&mut f, &k, "2023-09-01");
-    contact(&mut f, &k, "2024-05-20", InTouch::No, Some(true), Some(Act::F1));
+    contact(
+        &mut f,
+        &k,
+        "2024-05-20",
+        InTouch::No,
+        Some(true),
+        Some(Act::F1),
+    );
     contact(&mut f, &k, "2024-06-05", InTouch::Yes, None, None);
     // ---- 19–21 ----
     // m: 19th birthday 1 April 2024 (first day): in touch, suitable, higher education.
     let m = f.child("2005-04-01");
     left_care(&mut f, &m, "2023-04-01");
-    contact(&mut f, &m, "2024-04-01", InTouch::Yes, Some(true), Some(Act::F1));
+    contact(
+        &mut f,
+        &m,
+        "2024-04-01",
+        InTouch::Yes,
+        Some(true),
+        Some(Act::F1),
+    );
     // n: 21st birthday 31 March 2025 (last day): not in touch, no information.
     let n = f.child("2004-03-31");
     left_care(&mut f, &n, "2022-03-31");
-    contact(&mut f, &n, "2025-03-01", InTouch::No, None, Some(Act::NoInfo));
+    contact(
+        &mut f,
+        &n,
+        "2025-03-01",
+        InTouch::No,
+        None,
+        Some(Act::NoInfo),
+    );
     // o: 22nd birthday on 31 March 2025 (21st the day before the period): out of both.
     let o = f.child("2003-03-31");
     left_care(&mut f, &o, "2021-03-31");
-    contact(&mut f, &o, "2025-03-31", InTouch::Yes, Some(true), Some(Act::F1));
+    contact(
+        &mut f,
+        &o,
+        "2025-03-31",
+        InTouch::Yes,
+        Some(true),
+        Some(Act::F1),
+    );
     // q: 21st birthday 1 April 2024; contact 1 March 2024 (31 days before) refusing
     // contact: in the cohort (refusal is not an exclusion), not in touch; unsuitable, NEET.
     let q = f.child("2003-04-01");
     left_care(&mut f, &q, "2021-04-01");
-    contact(&mut f, &q, "2024-03-01", InTouch::Refu, Some(false), Some(Act::G4));
+    contact(
+        &mut f,
+        &q,
+        "2024-03-01",
+        InTouch::Refu,
+        Some(false),
+        Some(Act::G4),
+    );
     // r: 20th birthday 1 Sep 2024, returned home (RHOM): left out.
     let r = f.child("2004-09-01");
     left_care(&mut f, &r, "2022-09-01");
@@ -109,7 +194,14 @@ fn oc3_fixture() -> Fixture {
     // t: 19th birthday 1 Aug 2024: in touch, unsuitable, part-time work (P5).
     let t = f.child("2005-08-01");
     left_care(&mut f, &t, "2023-08-01");
-    contact(&mut f, &t, "2024-08-10", InTouch::Yes, Some(false), Some(Act::P5));
+    contact(
+        &mut f,
+        &t,
+        "2024-08-10",
+        InTouch::Yes,
+        Some(false),
+        Some(Act::P5),
+    );
     f
 }
 
@@ -148,16 +240,36 @@ fn leavers_parameters_exclusions_and_window() {
         leaver_exclude_died_rhom: false,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("leavers_in_touch_17_18", AS_AT, &keep), 4.0, Some(6.0));
-    assert_counts(&f.eval_with("leavers_in_touch_19_21", AS_AT, &keep), 2.0, Some(5.0));
+    assert_counts(
+        &f.eval_with("leavers_in_touch_17_18", AS_AT, &keep),
+        4.0,
+        Some(6.0),
+    );
+    assert_counts(
+        &f.eval_with("leavers_in_touch_19_21", AS_AT, &keep),
+        2.0,
+        Some(5.0),
+    );
     let wider = Params {
         leaver_days_after_birthday: 32,
         ..Default::default()
     };
     // g2 now in touch, suitable and in education: 5/5, 3/5, 3/5.
-    assert_counts(&f.eval_with("leavers_in_touch_17_18", AS_AT, &wider), 5.0, Some(5.0));
-    assert_counts(&f.eval_with("leavers_suitable_17_18", AS_AT, &wider), 3.0, Some(5.0));
-    assert_counts(&f.eval_with("leavers_eet_17_18", AS_AT, &wider), 3.0, Some(5.0));
+    assert_counts(
+        &f.eval_with("leavers_in_touch_17_18", AS_AT, &wider),
+        5.0,
+        Some(5.0),
+    );
+    assert_counts(
+        &f.eval_with("leavers_suitable_17_18", AS_AT, &wider),
+        3.0,
+        Some(5.0),
+    );
+    assert_counts(
+        &f.eval_with("leavers_eet_17_18", AS_AT, &wider),
+        3.0,
+        Some(5.0),
+    );
 }
 
 /// Pathway plans: current care leavers on 31 March 2025 (latest contact on or before it is
@@ -170,34 +282,122 @@ fn pathway_plans_reviewed_current_leavers_and_six_months() {
     let yes = InTouch::Yes;
     // p1: relevant, reviewed exactly 6 months before: hit.
     let p1 = f.child("2007-01-01");
-    f.leaver_contact(&p1, "2025-01-10", yes, None, None, Elig::Relevant, Some("2024-09-30"));
+    f.leaver_contact(
+        &p1,
+        "2025-01-10",
+        yes,
+        None,
+        None,
+        Elig::Relevant,
+        Some("2024-09-30"),
+    );
     // p2: former relevant, reviewed 6 months and a day before: miss.
     let p2 = f.child("2005-01-01");
-    f.leaver_contact(&p2, "2025-02-01", yes, None, None, Elig::FormerRelevant, Some("2024-09-29"));
+    f.leaver_contact(
+        &p2,
+        "2025-02-01",
+        yes,
+        None,
+        None,
+        Elig::FormerRelevant,
+        Some("2024-09-29"),
+    );
     // p3: qualifying care leaver: not current (out).
     let p3 = f.child("2005-01-01");
-    f.leaver_contact(&p3, "2025-02-01", yes, None, None, Elig::Qualifying, Some("2025-01-01"));
+    f.leaver_contact(
+        &p3,
+        "2025-02-01",
+        yes,
+        None,
+        None,
+        Elig::Qualifying,
+        Some("2025-01-01"),
+    );
     // p4: last contact 30 March 2024 (more than 12 months ago): out.
     let p4 = f.child("2005-01-01");
-    f.leaver_contact(&p4, "2024-03-30", yes, None, None, Elig::FormerRelevant, Some("2024-03-30"));
+    f.leaver_contact(
+        &p4,
+        "2024-03-30",
+        yes,
+        None,
+        None,
+        Elig::FormerRelevant,
+        Some("2024-03-30"),
+    );
     // p5: last contact 31 March 2024 (exactly 12 months): in; review then: miss.
     let p5 = f.child("2005-01-01");
-    f.leaver_contact(&p5, "2024-03-31", yes, None, None, Elig::FormerRelevant, Some("2024-03-31"));
+    f.leaver_contact(
+        &p5,
+        "2024-03-31",
+        yes,
+        None,
+        None,
+        Elig::FormerRelevant,
+        Some("2024-03-31"),
+    );
     // p6: no longer requires services: out.
     let p6 = f.child("2005-01-01");
-    f.leaver_contact(&p6, "2025-03-01", InTouch::Nreq, None, None, Elig::FormerRelevant, Some("2025-03-01"));
+    f.leaver_contact(
+        &p6,
+        "2025-03-01",
+        InTouch::Nreq,
+        None,
+        None,
+        Elig::FormerRelevant,
+        Some("2025-03-01"),
+    );
     // p7: refuses contact: out (the measure's documentation: "not refusing").
     let p7 = f.child("2005-01-01");
-    f.leaver_contact(&p7, "2025-03-01", InTouch::Refu, None, None, Elig::FormerRelevant, None);
+    f.leaver_contact(
+        &p7,
+        "2025-03-01",
+        InTouch::Refu,
+        None,
+        None,
+        Elig::FormerRelevant,
+        None,
+    );
     // p8: the review is on an earlier contact row (1 Dec 2024), the latest row has none: hit.
     let p8 = f.child("2005-01-01");
-    f.leaver_contact(&p8, "2024-12-01", yes, None, None, Elig::FormerRelevant, Some("2024-12-01"));
-    f.leaver_contact(&p8, "2025-02-01", yes, None, None, Elig::FormerRelevant, None);
+    f.leaver_contact(
+        &p8,
+        "2024-12-01",
+        yes,
+        None,
+        None,
+        Elig::FormerRelevant,
+        Some("2024-12-01"),
+    );
+    f.leaver_contact(
+        &p8,
+        "2025-02-01",
+        yes,
+        None,
+        None,
+        Elig::FormerRelevant,
+        None,
+    );
     // p9: a contact after the as-at date is not read; the latest by then (1 April 2024, within
     // the 12 months) has no review: in, miss.
     let p9 = f.child("2005-01-01");
-    f.leaver_contact(&p9, "2024-04-01", yes, None, None, Elig::FormerRelevant, None);
-    f.leaver_contact(&p9, "2025-04-02", yes, None, None, Elig::FormerRelevant, Some("2025-04-02"));
+    f.leaver_contact(
+        &p9,
+        "2024-04-01",
+        yes,
+        None,
+        None,
+        Elig::FormerRelevant,
+        None,
+    );
+    f.leaver_contact(
+        &p9,
+        "2025-04-02",
+        yes,
+        None,
+        None,
+        Elig::FormerRelevant,
+        Some("2025-04-02"),
+    );
     // Denominator p1, p2, p5, p8, p9 = 5; hits p1, p8 = 2.
     let fig = f.eval("pathway_plans_reviewed", AS_AT);
     assert_counts(&fig, 2.0, Some(5.0));
@@ -207,5 +407,9 @@ fn pathway_plans_reviewed_current_leavers_and_six_months() {
         pathway_review_months: 7,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("pathway_plans_reviewed", AS_AT, &seven), 3.0, Some(5.0));
+    assert_counts(
+        &f.eval_with("pathway_plans_reviewed", AS_AT, &seven),
+        3.0,
+        Some(5.0),
+    );
 }

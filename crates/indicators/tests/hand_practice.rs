@@ -231,5 +231,9 @@ fn many_workers_12m_counts_distinct_workers_in_the_year() {
         many_workers: 2,
         ..Default::default()
     };
-    assert_counts(&f.eval_with("many_workers_12m", AS_AT, &two), 3.0, Some(5.0));
+    assert_counts(
+        &f.eval_with("many_workers_12m", AS_AT, &two),
+        3.0,
+        Some(5.0),
+    );
 }
