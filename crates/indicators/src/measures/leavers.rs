@@ -44,10 +44,13 @@ fn cohort<'a>(p: &'a Prepared, params: &Params, at: Point, ages: &[i32]) -> Vec<
         if !ages.contains(&age) {
             continue;
         }
+        // Care ceasing on the birthday itself means not looked after on it (looked after on
+        // `d` while start <= d < ceased, as `Prepared::episode_on` and SSDA903 rule 1007), so
+        // such a young person is a care leaver: `c > birthday`, not `c >= birthday`.
         if age <= 18
             && p.episodes_of(child).any(|e| {
                 e.clae_cla_episode_start_date <= at.as_at
-                    && e.clae_cla_episode_ceased_date.is_none_or(|c| c >= birthday)
+                    && e.clae_cla_episode_ceased_date.is_none_or(|c| c > birthday)
             })
         {
             continue;
@@ -159,9 +162,10 @@ pub fn pathway_reviewed(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
             latest.clea_care_leaver_eligibility,
             CareLeaverEligibility::Relevant | CareLeaverEligibility::FormerRelevant
         );
+        // Refusing contact (REFU) leaves them out too, as documented above ("not refusing").
         let active = !matches!(
             latest.clea_care_leaver_in_touch,
-            InTouch::Died | InTouch::Rhom | InTouch::Nreq
+            InTouch::Died | InTouch::Rhom | InTouch::Nreq | InTouch::Refu
         );
         if !eligible || !active || latest.clea_care_leaver_latest_contact < current_since {
             continue;
