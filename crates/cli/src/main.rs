@@ -2,6 +2,7 @@
 
 mod annex_a;
 mod bench;
+mod benchmarks;
 mod indicators;
 mod progress;
 mod returns;
@@ -74,6 +75,9 @@ enum Command {
     /// Measure the performance targets and print the figures for BENCHMARKS.md.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// DfE published benchmarks: import the LA-level statistics, compare an LA with them.
+    #[command(subcommand)]
+    Benchmarks(benchmarks::BenchmarksCommand),
     /// Run a return's DfE validation rules and write what they flag.
     #[command(subcommand)]
     Validate(validate::ValidateCommand),
@@ -278,6 +282,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Audit { limit } => list_audit(&cli.database, limit),
         Command::Demo(args) => demo(&args, &bars),
         Command::Bench(b) => bench::run(b, &bars),
+        Command::Benchmarks(cmd) => benchmarks::run(&cli.database, cmd),
         Command::Validate(cmd) => validate::validate(&cli.database, cmd, &bars),
         Command::Rules(cmd) => validate::rules(cmd),
     }

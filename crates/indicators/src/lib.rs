@@ -8,6 +8,7 @@
 //!   behind it; [`breakdown`] splits them by team, worker, sex, age band, ethnicity or disability.
 //! * [`Params`]: the spec's open choices as parameters.
 
+pub mod benchmarks;
 pub mod catalogue;
 pub mod compute;
 pub mod docs;

@@ -60,6 +60,8 @@ pub enum StoreError {
     },
     #[error("no snapshot {0} in the store")]
     NoSnapshot(SnapshotId),
+    #[error("{0}")]
+    Benchmarks(#[from] indicators::benchmarks::BenchmarkError),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -124,6 +126,18 @@ impl fmt::Display for SnapshotInfo {
         }
         Ok(())
     }
+}
+
+/// One stored benchmark file (see [`Store::import_benchmarks`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BenchmarkFile {
+    pub name: String,
+    /// `statistics` or `neighbours`.
+    pub kind: String,
+    pub sha256: String,
+    pub rows: i64,
+    /// ISO-8601 UTC.
+    pub imported_at: String,
 }
 
 /// What an import is called and where it came from.
@@ -290,6 +304,106 @@ impl Store {
                 .map_err(db(doing))?;
             Ok(tx)
         }
+    }
+
+    /// Replaces the store's DfE benchmark files with `files` (name, bytes), all or nothing:
+    /// every file is parsed first, so a bad file leaves the store exactly as it was. Files in
+    /// neither benchmark layout are reported as skipped and not stored.
+    pub async fn import_benchmarks<N: AsRef<str>, B: AsRef<[u8]>>(
+        &self,
+        files: &[(N, B)],
+    ) -> Result<Vec<indicators::benchmarks::FileSummary>> {
+        use sha2::{Digest, Sha256};
+        let (_, summaries) = indicators::benchmarks::BenchmarkSet::from_files(files)?;
+        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let doing = "importing benchmark files";
+        let mut tx = if self.sqlite {
+            self.pool.begin_with("BEGIN IMMEDIATE").await
+        } else {
+            self.pool.begin().await
+        }
+        .map_err(db(doing))?;
+        if !self.sqlite {
+            // Two concurrent imports would otherwise both delete and then collide on insert.
+            tx.execute("LOCK TABLE benchmark_files IN SHARE ROW EXCLUSIVE MODE")
+                .await
+                .map_err(db(doing))?;
+        }
+        sqlx::query("DELETE FROM benchmark_files")
+            .execute(&mut *tx)
+            .await
+            .map_err(db(doing))?;
+        for ((name, bytes), summary) in files.iter().zip(&summaries) {
+            if summary.kind == "skipped" {
+                continue;
+            }
+            let name = name.as_ref();
+            let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+            sqlx::query(
+                "INSERT INTO benchmark_files (file_name, kind, sha256, row_count, imported_at, \
+                 content) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(base.to_string())
+            .bind(summary.kind)
+            .bind(hex::encode(Sha256::digest(bytes.as_ref())))
+            .bind(summary.rows as i64)
+            .bind(now.as_str())
+            .bind(bytes.as_ref().to_vec())
+            .execute(&mut *tx)
+            .await
+            .map_err(db(format!("storing benchmark file {base}")))?;
+        }
+        tx.commit().await.map_err(db(doing))?;
+        Ok(summaries)
+    }
+
+    /// The stored benchmark files, by name.
+    pub async fn benchmark_files(&self) -> Result<Vec<BenchmarkFile>> {
+        let doing = || db("listing benchmark files");
+        let rows = sqlx::query(
+            "SELECT file_name, kind, sha256, row_count, imported_at FROM benchmark_files \
+             ORDER BY file_name",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(doing())?;
+        rows.iter()
+            .map(|r| {
+                Ok(BenchmarkFile {
+                    name: r.try_get(0).map_err(doing())?,
+                    kind: r.try_get(1).map_err(doing())?,
+                    sha256: r.try_get(2).map_err(doing())?,
+                    rows: r.try_get(3).map_err(doing())?,
+                    imported_at: r.try_get(4).map_err(doing())?,
+                })
+            })
+            .collect()
+    }
+
+    /// The stored DfE benchmarks, parsed again from the files as imported (empty when none
+    /// have been imported).
+    pub async fn benchmarks(&self) -> Result<indicators::benchmarks::BenchmarkSet> {
+        let doing = || db("reading benchmark files");
+        let rows = sqlx::query("SELECT file_name, content FROM benchmark_files ORDER BY file_name")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(doing())?;
+        let files = rows
+            .iter()
+            .map(|r| Ok((r.try_get::<String, _>(0)?, r.try_get::<Vec<u8>, _>(1)?)))
+            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()
+            .map_err(doing())?;
+        // Parsing some megabytes of CSV is CPU work: keep it off the async workers.
+        let parsed = tokio::task::spawn_blocking(move || {
+            indicators::benchmarks::BenchmarkSet::from_files(&files)
+        })
+        .await
+        .map_err(|e| StoreError::Encode {
+            table: "benchmark_files",
+            column: "content".into(),
+            why: e.to_string(),
+        })?;
+        Ok(parsed?.0)
     }
 
     /// Records a use of child-level data (an export, a page of children). Call it before the
