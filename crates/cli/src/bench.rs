@@ -121,7 +121,11 @@ fn bench_indicators(population: u64, seed: u64, months: u32, runs: u32, bars: &B
         let t_prep = t0.elapsed();
         let results = indicators::evaluate_all(&prepared, &params, &all, &points);
         times.push((t0.elapsed(), t_prep));
-        units = results.iter().flatten().map(|e| e.units.len()).sum::<usize>();
+        units = results
+            .iter()
+            .flatten()
+            .map(|e| e.units.len())
+            .sum::<usize>();
     }
     times.sort();
     let (best, prep) = times[0];

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use clap::Subcommand;
 use indicators::benchmarks::{compare, Comparison};
-use indicators::{Polarity, Twin, TwinValue, Unit};
+use indicators::{Indicator, Polarity};
 
 #[derive(Subcommand)]
 pub enum BenchmarksCommand {
@@ -28,101 +28,6 @@ pub enum BenchmarksCommand {
         year: Option<i32>,
     },
 }
-
-/// An indicator with a published twin.
-struct Benchmarked {
-    title: &'static str,
-    unit: Unit,
-    polarity: Polarity,
-    twin: Twin,
-}
-
-/// The catalogue's indicators whose published twins these commands show; it mirrors their
-/// entries in the indicator catalogue (title, unit, polarity, twin).
-const BENCHMARKED: &[Benchmarked] = &[
-    Benchmarked {
-        title: "Re-referrals within 12 months",
-        unit: Unit::Percent,
-        polarity: Polarity::LowerIsBetter,
-        twin: Twin {
-            source: "c1_children_in_need_referrals",
-            filters: &[],
-            value: TwinValue::Column("rereferral_percent"),
-        },
-    },
-    Benchmarked {
-        title: "Child protection plans at 31 March",
-        unit: Unit::RatePer10k,
-        polarity: Polarity::Neutral,
-        twin: Twin {
-            source: "d5_cpps_at31march",
-            filters: &[],
-            value: TwinValue::PerTenThousand("CPP_At31"),
-        },
-    },
-    Benchmarked {
-        title: "Second or subsequent CP plans",
-        unit: Unit::Percent,
-        polarity: Polarity::LowerIsBetter,
-        twin: Twin {
-            source: "d3_cpps_subsequent_plan",
-            filters: &[],
-            value: TwinValue::Column("CPP_subsequent_percent"),
-        },
-    },
-    Benchmarked {
-        title: "Children looked after at 31 March",
-        unit: Unit::RatePer10k,
-        polarity: Polarity::Neutral,
-        twin: Twin {
-            source: "cla_number_and_rate_per_10k",
-            filters: &[(
-                "population_type",
-                "Children looked after on 31 March each year",
-            )],
-            value: TwinValue::Column("rate_per_10000"),
-        },
-    },
-    Benchmarked {
-        title: "CLA with 3+ placements in the year",
-        unit: Unit::Percent,
-        polarity: Polarity::LowerIsBetter,
-        twin: Twin {
-            source: "la_cla_placement_stability",
-            filters: &[
-                ("cla_group", "CLA on 31 March"),
-                (
-                    "placement_stability",
-                    "With 3 or more placements during the year",
-                ),
-            ],
-            value: TwinValue::Column("children_percent"),
-        },
-    },
-    Benchmarked {
-        title: "Care leavers 17-18 in EET",
-        unit: Unit::Percent,
-        polarity: Polarity::HigherIsBetter,
-        twin: Twin {
-            source: "la_care_leavers_activity",
-            filters: &[
-                ("care_leaver_age", "17 to 18 years"),
-                ("breakdown", "Total in education, employment or training"),
-            ],
-            value: TwinValue::Column("care_leaver_percent"),
-        },
-    },
-    Benchmarked {
-        title: "Social worker caseload (per FTE)",
-        unit: Unit::Ratio,
-        polarity: Polarity::LowerIsBetter,
-        twin: Twin {
-            source: "csww_indicators",
-            filters: &[],
-            value: TwinValue::Column("caseload_fte"),
-        },
-    },
-];
 
 pub fn run(database: &str, cmd: BenchmarksCommand) -> Result<()> {
     match cmd {
@@ -186,9 +91,13 @@ fn show(database: &str, la_code: &str, year: Option<i32>) -> Result<()> {
     let Some(name) = set.la_name(la_code) else {
         bail!("LA {la_code} is in none of the imported benchmark files");
     };
-    let rows: Vec<(&Benchmarked, Option<Comparison>)> = BENCHMARKED
+    // Every catalogue indicator that has a published twin.
+    let rows: Vec<(&Indicator, Option<Comparison>)> = indicators::catalogue()
         .iter()
-        .map(|b| (b, compare(&set, &b.twin, b.polarity, la_code, year, None)))
+        .filter_map(|i| {
+            let twin = i.twin?;
+            Some((i, compare(&set, &twin, i.polarity, la_code, year, None)))
+        })
         .collect();
     let region = rows
         .iter()
@@ -200,13 +109,13 @@ fn show(database: &str, la_code: &str, year: Option<i32>) -> Result<()> {
         "{name} ({la_code}), region {region}: DfE published figures, latest year up to {year}"
     );
     println!(
-        "{:<36} {:<10} {:>5} {:>7} {:>7} {:>7} {:>12} {:>8} {:>8}",
+        "{:<28} {:<10} {:>5} {:>7} {:>7} {:>7} {:>12} {:>8} {:>8}",
         "indicator", "unit", "year", "LA", "England", "region", "SN avg (n)", "rank", "quartile"
     );
     let num = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "-".into());
     for (b, c) in rows {
         let Some(c) = c else {
-            println!("{:<36} {:<10} not imported", b.title, b.unit.label());
+            println!("{:<28} {:<10} not imported", b.id, b.unit.label());
             continue;
         };
         let rank = c
@@ -220,8 +129,8 @@ fn show(database: &str, la_code: &str, year: Option<i32>) -> Result<()> {
             (Some(q), _) => format!("Q{q}"),
         };
         println!(
-            "{:<36} {:<10} {:>5} {:>7} {:>7} {:>7} {:>12} {:>8} {:>8}",
-            b.title,
+            "{:<28} {:<10} {:>5} {:>7} {:>7} {:>7} {:>12} {:>8} {:>8}",
+            b.id,
             b.unit.label(),
             c.year,
             num(c.la_published),

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{anyhow, Context, Result};
+use indicators::benchmarks::{compare, BenchmarkSet};
 use indicators::{
     breakdown, catalogue, evaluate_all, monthly_points, By, Evaluated, Figure, Indicator, Params,
     Polarity, Prepared, Unit,
@@ -197,7 +198,11 @@ fn list(args: &IndicatorsArgs) -> Result<()> {
 }
 
 fn select(ids: &[String], children: Option<&str>) -> Result<Vec<&'static Indicator>> {
-    for id in ids.iter().map(String::as_str).chain(children.filter(|c| *c != "all")) {
+    for id in ids
+        .iter()
+        .map(String::as_str)
+        .chain(children.filter(|c| *c != "all"))
+    {
         if indicators::find(id).is_none() {
             return Err(anyhow!(
                 "no indicator `{id}` (sightline indicators --list shows them)"
@@ -268,7 +273,16 @@ fn table(run: &Run, model: &CaseModel) -> Vec<u8> {
     }
     s.push_str(&format!(
         "{:28} {:>10} {:>9} {:>9} {:>11} {:>9} {:>9} {:>9} {:>5} {:>8}\n",
-        "indicator", "value", "num", "den", "target", "England", "region", "SN avg", "quart", "rank"
+        "indicator",
+        "value",
+        "num",
+        "den",
+        "target",
+        "England",
+        "region",
+        "SN avg",
+        "quart",
+        "rank"
     ));
     for ((ind, series), bench) in run.indicators.iter().zip(&run.results).zip(&run.benchmarks) {
         let Some(last) = series.last() else { continue };
@@ -283,7 +297,13 @@ fn table(run: &Run, model: &CaseModel) -> Vec<u8> {
         };
         let rank = bench
             .as_ref()
-            .and_then(|b| Some(format!("{}/{}", b.get("rank")?.as_u64()?, b.get("of")?.as_u64()?)))
+            .and_then(|b| {
+                Some(format!(
+                    "{}/{}",
+                    b.get("rank")?.as_u64()?,
+                    b.get("of")?.as_u64()?
+                ))
+            })
             .unwrap_or_default();
         s.push_str(&format!(
             "{:28} {:>10} {:>9} {:>9} {:>11} {:>9} {:>9} {:>9} {:>5} {:>8}\n",
@@ -340,15 +360,30 @@ fn csv(run: &Run, children: bool) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     if children {
         w.write_record([
-            "indicator_id", "as_at", "child_id", "in_numerator", "date", "team", "worker",
-            "days", "age_band",
+            "indicator_id",
+            "as_at",
+            "child_id",
+            "in_numerator",
+            "date",
+            "team",
+            "worker",
+            "days",
+            "age_band",
         ])?;
         for_each_child(run, |row| w.write_record(row).map_err(Into::into))?;
         return Ok(w.into_inner()?);
     }
     w.write_record([
-        "indicator_id", "as_at", "period_from", "breakdown", "group", "numerator",
-        "denominator", "value", "unit", "suppressed",
+        "indicator_id",
+        "as_at",
+        "period_from",
+        "breakdown",
+        "group",
+        "numerator",
+        "denominator",
+        "value",
+        "unit",
+        "suppressed",
     ])?;
     let by = run.by.map(By::name).unwrap_or("");
     for (ind, series) in run.indicators.iter().zip(&run.results) {
@@ -390,8 +425,12 @@ fn for_each_child(run: &Run, mut f: impl FnMut([String; 9]) -> Result<()>) -> Re
                 p.person_id(u.child).to_string(),
                 if u.hit { "Y" } else { "N" }.to_string(),
                 u.date.to_string(),
-                u.team.map(|t| p.team_name(t).to_string()).unwrap_or_default(),
-                u.worker.map(|w| p.worker_name(w).to_string()).unwrap_or_default(),
+                u.team
+                    .map(|t| p.team_name(t).to_string())
+                    .unwrap_or_default(),
+                u.worker
+                    .map(|w| p.worker_name(w).to_string())
+                    .unwrap_or_default(),
                 u.days.map(|d| d.to_string()).unwrap_or_default(),
                 indicators::age_band(u.age).to_string(),
             ])?;
@@ -496,8 +535,20 @@ fn xlsx(run: &Run, model: &CaseModel, children: bool) -> Result<Vec<u8>> {
 
     let s = wb.add_worksheet().set_name("Indicators")?;
     let head = [
-        "id", "indicator", "unit", "value", "numerator", "denominator", "target", "status",
-        "England", "region", "SN average", "quartile (live)", "published LA", "rank",
+        "id",
+        "indicator",
+        "unit",
+        "value",
+        "numerator",
+        "denominator",
+        "target",
+        "status",
+        "England",
+        "region",
+        "SN average",
+        "quartile (live)",
+        "published LA",
+        "rank",
     ];
     for (c, h) in head.iter().enumerate() {
         s.write_string_with_format(0, c as u16, *h, &bold)?;
@@ -531,7 +582,14 @@ fn xlsx(run: &Run, model: &CaseModel, children: bool) -> Result<Vec<u8>> {
         }
         s.write_string(r, 7, rag(ind, f.value))?;
         if let Some(b) = bench {
-            for (c, k) in [(8, "england"), (9, "region"), (10, "sn_average"), (11, "live_quartile"), (12, "la_published"), (13, "rank")] {
+            for (c, k) in [
+                (8, "england"),
+                (9, "region"),
+                (10, "sn_average"),
+                (11, "live_quartile"),
+                (12, "la_published"),
+                (13, "rank"),
+            ] {
                 if let Some(v) = b.get(k).and_then(Value::as_f64) {
                     s.write_number(r, c, v)?;
                 }
@@ -588,7 +646,14 @@ fn xlsx(run: &Run, model: &CaseModel, children: bool) -> Result<Vec<u8>> {
     if children {
         let s = wb.add_worksheet().set_name("Children")?;
         let head = [
-            "indicator_id", "as_at", "child_id", "in_numerator", "date", "team", "worker", "days",
+            "indicator_id",
+            "as_at",
+            "child_id",
+            "in_numerator",
+            "date",
+            "team",
+            "worker",
+            "days",
             "age_band",
         ];
         for (c, h) in head.iter().enumerate() {
@@ -608,10 +673,32 @@ fn xlsx(run: &Run, model: &CaseModel, children: bool) -> Result<Vec<u8>> {
 }
 
 /// The published benchmarks imported into the store, if any.
-fn load_benchmarks(_database: &str) -> Result<Option<()>> {
-    Ok(None)
+fn load_benchmarks(database: &str) -> Result<Option<BenchmarkSet>> {
+    let rt = crate::runtime()?;
+    let set = rt.block_on(async {
+        let store = store::Store::open(database).await?;
+        let set = store.benchmarks().await?;
+        store.close().await;
+        Ok::<_, anyhow::Error>(set)
+    })?;
+    Ok((!set.files.is_empty()).then_some(set))
 }
 
-fn compare_json(_set: &(), _ind: &Indicator, _la: &str, _as_at: Date, _live: Option<f64>) -> Option<Value> {
-    None
+/// The published figures beside an indicator, for the reporting year the as-at date falls in
+/// (year ending 31 March), or the latest published before it.
+fn compare_json(
+    set: &BenchmarkSet,
+    ind: &Indicator,
+    la_code: &str,
+    as_at: Date,
+    live: Option<f64>,
+) -> Option<Value> {
+    let twin = ind.twin?;
+    let year = if as_at.month() >= 4 {
+        as_at.year() + 1
+    } else {
+        as_at.year()
+    };
+    let c = compare(set, &twin, ind.polarity, la_code, year, live)?;
+    serde_json::to_value(c).ok()
 }

@@ -177,7 +177,8 @@ const REFERRALS: Indicator = Indicator {
     area: Area::Referrals,
     numerator: "",
     denominator: "referrals with a referral date in the period",
-    source: "CIN census CINdetails (ReferralSource); DfE Characteristics of children in need, table C1",
+    source:
+        "CIN census CINdetails (ReferralSource); DfE Characteristics of children in need, table C1",
     params: PERIOD,
     polarity: Polarity::Neutral,
     ..BASE

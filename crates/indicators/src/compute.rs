@@ -90,11 +90,7 @@ pub fn figure(measure: Measure, units: &[Unit], population: Option<u64>) -> Figu
         Measure::Percent => (hits, Some(n), (n > 0.0).then(|| hits / n * 100.0)),
         Measure::RatePer10k => {
             let pop = population.map(|p| p as f64);
-            (
-                n,
-                pop,
-                pop.filter(|&p| p > 0.0).map(|p| n / p * 10_000.0),
-            )
+            (n, pop, pop.filter(|&p| p > 0.0).map(|p| n * 10_000.0 / p))
         }
         Measure::Days => {
             let with: Vec<i64> = units.iter().filter_map(|u| u.days).collect();
@@ -114,7 +110,7 @@ pub fn figure(measure: Measure, units: &[Unit], population: Option<u64>) -> Figu
     let mut kids: Vec<u32> = units.iter().map(|u| u.child).collect();
     kids.sort_unstable();
     kids.dedup();
-    let small = |x: f64| x >= 1.0 && x <= 4.0;
+    let small = |x: f64| (1.0..=4.0).contains(&x);
     let suppress = match measure {
         // A mean of days over 1–4 records, or a share of 1–4, could identify a child.
         Measure::Days => small(denominator.unwrap_or(0.0)),

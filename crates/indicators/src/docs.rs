@@ -30,7 +30,10 @@ pub fn markdown() -> String {
         Area::Adoption,
         Area::Practice,
     ];
-    let _ = writeln!(s, "| id | indicator | unit | period | better | published twin |");
+    let _ = writeln!(
+        s,
+        "| id | indicator | unit | period | better | published twin |"
+    );
     let _ = writeln!(s, "|---|---|---|---|---|---|");
     for area in areas {
         for i in CATALOGUE.iter().filter(|i| i.area == area) {
@@ -43,7 +46,9 @@ pub fn markdown() -> String {
                 i.unit.label(),
                 period(i.period),
                 polarity(i.polarity),
-                i.twin.map(|t| format!("`{}…`", t.source)).unwrap_or_default()
+                i.twin
+                    .map(|t| format!("`{}…`", t.source))
+                    .unwrap_or_default()
             );
         }
     }

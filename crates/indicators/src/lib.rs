@@ -22,4 +22,5 @@ pub use compute::{
     Point,
 };
 pub use index::Prepared;
+pub use measures::computed_ids;
 pub use params::Params;

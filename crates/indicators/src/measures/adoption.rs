@@ -25,7 +25,8 @@ fn adopted<'a>(p: &'a Prepared, params: &Params, at: Point) -> Vec<Adopted<'a>> 
     let mut out = Vec::new();
     for child in 0..p.people.len() as u32 {
         let Some(last) = p.episodes_of(child).find(|e| {
-            e.clae_cla_episode_ceased_reason.is_some_and(|r| r.is_adoption())
+            e.clae_cla_episode_ceased_reason
+                .is_some_and(|r| r.is_adoption())
                 && e.clae_cla_episode_ceased_date
                     .is_some_and(|d| d >= from && d <= at.as_at)
         }) else {
@@ -40,7 +41,11 @@ fn adopted<'a>(p: &'a Prepared, params: &Params, at: Point) -> Vec<Adopted<'a>> 
             .of(child)
             .iter()
             .map(|&i| &perms[i as usize])
-            .find(|r| r.perm_cla_id.as_ref().is_none_or(|c| *c == last.clae_cla_id));
+            .find(|r| {
+                r.perm_cla_id
+                    .as_ref()
+                    .is_none_or(|c| *c == last.clae_cla_id)
+            });
         out.push(Adopted {
             child,
             adopted_on: last.clae_cla_episode_ceased_date.expect("found by it"),
@@ -62,7 +67,10 @@ impl Adopted<'_> {
             .iter()
             .find(|e| p.placement_type(e).is_some_and(|t| t.is_adoption()))
             .map(|e| e.clae_cla_episode_start_date)
-            .or_else(|| self.permanence.and_then(|r| r.perm_placed_for_adoption_date))
+            .or_else(|| {
+                self.permanence
+                    .and_then(|r| r.perm_placed_for_adoption_date)
+            })
     }
 }
 

@@ -3,8 +3,7 @@
 //! throughout, as in the DfE's statistics.
 
 use model::codes::{
-    HealthCheckStatus, HealthCheckType, MissingType, ReasonEpisodeCeased, ReasonNewEpisode,
-    YesNo,
+    HealthCheckStatus, HealthCheckType, MissingType, ReasonEpisodeCeased, ReasonNewEpisode, YesNo,
 };
 use model::tables::ClaEpisode;
 use model::Date;
@@ -15,7 +14,10 @@ use crate::index::{months, Prepared};
 use crate::params::Params;
 
 /// Children looked after at the as-at date, with their episode then.
-fn looked_after<'a>(p: &'a Prepared<'a>, at: Point) -> impl Iterator<Item = (u32, &'a ClaEpisode)> + 'a {
+fn looked_after<'a>(
+    p: &'a Prepared<'a>,
+    at: Point,
+) -> impl Iterator<Item = (u32, &'a ClaEpisode)> + 'a {
     (0..p.people.len() as u32).filter_map(move |c| Some((c, p.looked_after_on(c, at.as_at)?)))
 }
 
@@ -46,7 +48,8 @@ pub fn ceased_rate(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
     (0..p.people.len() as u32)
         .filter_map(|c| {
             let e = p.episodes_of(c).find(|e| {
-                e.clae_cla_episode_ceased_date.is_some_and(|d| at.contains(d))
+                e.clae_cla_episode_ceased_date
+                    .is_some_and(|d| at.contains(d))
                     && e.clae_cla_episode_ceased_reason
                         .is_some_and(|r| r != ReasonEpisodeCeased::X1)
                     && !p.is_short_break_episode(c, e)
@@ -95,7 +98,9 @@ pub fn three_placements(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
             for (k, e) in eps.iter().enumerate() {
                 let before = k.checked_sub(1).map(|j| eps[j]);
                 let first = k == 0;
-                if first || (e.clae_cla_episode_start_date >= at.from && new_carer(p, params, e, before)) {
+                if first
+                    || (e.clae_cla_episode_start_date >= at.from && new_carer(p, params, e, before))
+                {
                     count += 1;
                 }
             }
@@ -110,7 +115,10 @@ pub fn three_placements(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
 fn carer_since(p: &Prepared, child: u32, e: &ClaEpisode) -> Date {
     let eps: Vec<&ClaEpisode> = p
         .episodes_of(child)
-        .filter(|x| x.clae_cla_id == e.clae_cla_id && x.clae_cla_episode_start_date <= e.clae_cla_episode_start_date)
+        .filter(|x| {
+            x.clae_cla_id == e.clae_cla_id
+                && x.clae_cla_episode_start_date <= e.clae_cla_episode_start_date
+        })
         .collect();
     let run_start = |upto: usize| -> usize {
         let mut k = upto;
@@ -180,7 +188,10 @@ fn went(p: &Prepared, at: Point, kind: MissingType) -> Vec<Unit> {
                 .of(c)
                 .iter()
                 .map(|&i| &t[i as usize])
-                .filter(|m| m.miss_missing_episode_type == kind && at.contains(m.miss_missing_episode_start_date))
+                .filter(|m| {
+                    m.miss_missing_episode_type == kind
+                        && at.contains(m.miss_missing_episode_start_date)
+                })
                 .count();
             allocated(p, c, at.as_at, n > 0, Some(n as i64))
         })
@@ -198,7 +209,11 @@ pub fn away(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
 }
 
 /// Missing or away episodes that ended in the period, each a unit; `hit` on the RHI flags.
-fn ended_episodes(p: &Prepared, at: Point, keep: impl Fn(Option<YesNo>, Option<YesNo>) -> Option<bool>) -> Vec<Unit> {
+fn ended_episodes(
+    p: &Prepared,
+    at: Point,
+    keep: impl Fn(Option<YesNo>, Option<YesNo>) -> Option<bool>,
+) -> Vec<Unit> {
     let t = &p.model.tables.missing_episodes;
     let mut out = Vec::new();
     for c in 0..p.people.len() as u32 {
@@ -257,7 +272,13 @@ fn oc2_cohort<'a>(p: &'a Prepared<'a>, at: Point) -> impl Iterator<Item = u32> +
     })
 }
 
-fn completed_check(p: &Prepared, c: u32, kind: HealthCheckType, from: Date, to: Date) -> Option<Date> {
+fn completed_check(
+    p: &Prepared,
+    c: u32,
+    kind: HealthCheckType,
+    from: Date,
+    to: Date,
+) -> Option<Date> {
     let t = &p.model.tables.health_checks;
     p.health_checks
         .of(c)
@@ -376,7 +397,8 @@ pub fn visits_on_time(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
                 .find(|v| {
                     v.clav_cla_visit_date <= at.as_at
                         && v.clav_cla_visit_date >= placed
-                        && (!params.visits_require_seen || v.clav_cla_visit_seen == Some(YesNo::Yes))
+                        && (!params.visits_require_seen
+                            || v.clav_cla_visit_seen == Some(YesNo::Yes))
                 })
                 .map(|v| v.clav_cla_visit_date);
             let (since, limit) = match last {

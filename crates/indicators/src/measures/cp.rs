@@ -146,7 +146,9 @@ pub fn reviews_on_time(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
             let Some(date) = r.cppr_cp_review_date else {
                 continue;
             };
-            let due = r.cppr_cp_review_due.unwrap_or_else(|| next_due(params, c, previous));
+            let due = r
+                .cppr_cp_review_due
+                .unwrap_or_else(|| next_due(params, c, previous));
             if at.contains(due) {
                 if date <= at.as_at {
                     out.push(allocated(p, child, due, date <= due, None));
@@ -175,7 +177,10 @@ pub fn reviews_on_time(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
 
 fn next_due(params: &Params, c: &CpPlan, previous: Option<Date>) -> Date {
     match previous {
-        None => months(c.cppl_cp_plan_start_date, params.cp_first_review_months as i32),
+        None => months(
+            c.cppl_cp_plan_start_date,
+            params.cp_first_review_months as i32,
+        ),
         Some(d) => months(d, params.cp_review_interval_months as i32),
     }
 }

@@ -13,6 +13,11 @@ use crate::index::Prepared;
 use model::tables::{ProfessionalId, TeamId};
 use model::Date;
 
+/// The ids that have a computation.
+pub fn computed_ids() -> Vec<&'static str> {
+    COMPUTE.iter().map(|(k, _)| *k).collect()
+}
+
 /// The computation for a catalogue id.
 pub fn compute_fn(id: &str) -> Option<ComputeFn> {
     COMPUTE.iter().find(|(k, _)| *k == id).map(|(_, f)| *f)

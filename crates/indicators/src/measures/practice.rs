@@ -73,7 +73,15 @@ pub fn many_workers(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
                 .filter_map(|i| i.invo_professional_id.as_ref().map(|w| w.as_str()))
                 .collect();
             let n = workers.len();
-            unit(p, c, None, None, at.as_at, n >= params.many_workers, Some(n as i64))
+            unit(
+                p,
+                c,
+                None,
+                None,
+                at.as_at,
+                n >= params.many_workers,
+                Some(n as i64),
+            )
         })
         .collect()
 }

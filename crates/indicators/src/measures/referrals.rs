@@ -10,11 +10,7 @@ use crate::params::Params;
 
 /// Referrals in the period, each a unit (with its own team and worker); `hit` decides the
 /// numerator.
-fn referrals_in(
-    p: &Prepared,
-    at: Point,
-    hit: impl Fn(u32, &CinEpisode) -> bool,
-) -> Vec<Unit> {
+fn referrals_in(p: &Prepared, at: Point, hit: impl Fn(u32, &CinEpisode) -> bool) -> Vec<Unit> {
     let t = &p.model.tables.cin_episodes;
     let mut out = Vec::new();
     for child in 0..p.people.len() as u32 {
@@ -75,7 +71,9 @@ fn source_group(s: ReferralSource) -> &'static str {
 }
 
 fn by_source(p: &Prepared, at: Point, group: &str) -> Vec<Unit> {
-    referrals_in(p, at, |_, r| source_group(r.cine_referral_source_code) == group)
+    referrals_in(p, at, |_, r| {
+        source_group(r.cine_referral_source_code) == group
+    })
 }
 
 pub fn source_police(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
@@ -206,8 +204,7 @@ pub(super) fn open_cases(p: &Prepared, at: Point) -> Vec<u32> {
         .filter(|&child| {
             p.referrals.of(child).iter().any(|&i| {
                 let r = &t[i as usize];
-                r.cine_referral_date <= at.as_at
-                    && r.cine_close_date.is_none_or(|c| c > at.as_at)
+                r.cine_referral_date <= at.as_at && r.cine_close_date.is_none_or(|c| c > at.as_at)
             })
         })
         .collect()

@@ -207,7 +207,13 @@ impl Fixture {
         pid
     }
 
-    pub fn cp_review(&mut self, c: &PersonId, plan: &CpPlanId, due: Option<&str>, held: Option<&str>) {
+    pub fn cp_review(
+        &mut self,
+        c: &PersonId,
+        plan: &CpPlanId,
+        due: Option<&str>,
+        held: Option<&str>,
+    ) {
         let i = self.fresh("V");
         self.t.cp_reviews.push(CpReview {
             cppr_cp_review_id: id(&i),
@@ -304,7 +310,13 @@ impl Fixture {
         });
     }
 
-    pub fn cla_review(&mut self, period: &PeriodOfCareId, due: &str, held: Option<&str>, cancelled: bool) {
+    pub fn cla_review(
+        &mut self,
+        period: &PeriodOfCareId,
+        due: &str,
+        held: Option<&str>,
+        cancelled: bool,
+    ) {
         let i = self.fresh("CR");
         self.t.cla_reviews.push(ClaReview {
             clar_cla_review_id: id(&i),
@@ -492,7 +504,13 @@ impl Fixture {
         let model = self.model(as_at);
         let p = Prepared::new(&model);
         let ind = find(id).unwrap_or_else(|| panic!("no indicator {id}"));
-        evaluate(&p, params, ind, Point::ending(d(as_at), params.period_months)).figure
+        evaluate(
+            &p,
+            params,
+            ind,
+            Point::ending(d(as_at), params.period_months),
+        )
+        .figure
     }
 
     pub fn eval(&self, id: &str, as_at: &str) -> Figure {
