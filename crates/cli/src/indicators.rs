@@ -157,7 +157,11 @@ pub fn run(database: &str, args: IndicatorsArgs, bars: &Bars) -> Result<()> {
     let bytes = match args.format {
         Format::Table => table(&run, &model),
         Format::Csv => csv(&run, args.children.is_some())?,
-        Format::Json => serde_json::to_vec_pretty(&to_json(&run, &model, args.children.is_some()))?,
+        Format::Json => {
+            let mut v = serde_json::to_vec_pretty(&to_json(&run, &model, args.children.is_some()))?;
+            v.push(b'\n');
+            v
+        }
         Format::Xlsx => xlsx(&run, &model, args.children.is_some())?,
         Format::Markdown => unreachable!("refused above"),
     };

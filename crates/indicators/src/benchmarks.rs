@@ -282,6 +282,20 @@ impl BenchmarkSet {
     }
 
     /// An LA's name, from any statistics row or the neighbour model.
+    /// The LA codes with a row in any file for `year`, in code order.
+    pub fn la_codes(&self, year: i32) -> Vec<String> {
+        let mut codes: Vec<String> = self
+            .files
+            .values()
+            .flat_map(|f| f.rows.iter())
+            .filter(|r| r.level == Level::LocalAuthority && r.year == year)
+            .map(|r| r.old_la_code.clone())
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+
     pub fn la_name(&self, code: &str) -> Option<String> {
         if let Some(n) = self.sn.as_ref().and_then(|m| m.las.get(code)) {
             return Some(n.la_name.clone());
