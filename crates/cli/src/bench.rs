@@ -144,6 +144,29 @@ fn bench_indicators(population: u64, seed: u64, months: u32, runs: u32, bars: &B
             .map(|m| format!("{m} MiB"))
             .unwrap_or_else(|| "n/a".into())
     );
+    // Where the time goes: each indicator's 24 points on one core, slowest first.
+    let prepared = indicators::Prepared::new(&g.model);
+    let mut per: Vec<(f64, &str)> = all
+        .iter()
+        .map(|ind| {
+            let t = Instant::now();
+            for pt in &points {
+                indicators::evaluate(&prepared, &params, ind, *pt);
+            }
+            (t.elapsed().as_secs_f64(), ind.id)
+        })
+        .collect();
+    per.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slowest: Vec<String> = per
+        .iter()
+        .take(8)
+        .map(|(t, id)| format!("{id} {t:.2} s"))
+        .collect();
+    println!(
+        "\nSlowest indicators (all points, one core): {}",
+        slowest.join(", ")
+    );
+    std::mem::forget(prepared);
     std::mem::forget(g);
     Ok(())
 }

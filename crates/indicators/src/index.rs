@@ -56,6 +56,34 @@ impl Groups {
     }
 }
 
+/// Rows of one table in date order, so the rows of a period are a slice found by binary search.
+pub struct ByDate {
+    dates: Vec<Date>,
+    rows: Vec<u32>,
+}
+
+impl ByDate {
+    fn build<T>(table: &[T], date_of: impl Fn(&T) -> Option<Date>) -> ByDate {
+        let mut pairs: Vec<(Date, u32)> = table
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((date_of(r)?, i as u32)))
+            .collect();
+        pairs.sort_unstable();
+        ByDate {
+            dates: pairs.iter().map(|p| p.0).collect(),
+            rows: pairs.iter().map(|p| p.1).collect(),
+        }
+    }
+
+    /// Rows dated `from..=to`, in date order.
+    pub fn between(&self, from: Date, to: Date) -> &[u32] {
+        let a = self.dates.partition_point(|&d| d < from);
+        let b = self.dates.partition_point(|&d| d <= to);
+        &self.rows[a..b.max(a)]
+    }
+}
+
 /// What breakdowns need to know of a child.
 #[derive(Debug, Clone, Copy)]
 pub struct PersonFacts {
@@ -94,6 +122,18 @@ pub struct Prepared<'a> {
     period_child: HashMap<&'a str, u32>,
     /// CP reviews grouped by plan (index into `cp_plans` rows of the table).
     pub cp_reviews_by_plan: HashMap<&'a str, Vec<u32>>,
+    /// Each involvement's team and worker, resolved once (allocations are looked up for
+    /// nearly every unit).
+    involvement_held: Vec<(Option<u32>, Option<u32>)>,
+    /// Referrals by referral date, and the child of each referral row.
+    pub referrals_by_date: ByDate,
+    pub referral_child: Vec<Option<u32>>,
+    /// Each referral's own team and worker, resolved once.
+    pub referral_held: Vec<(Option<u32>, Option<u32>)>,
+    /// Assessments by authorisation date, and the child of each assessment row.
+    pub assessments_by_done: ByDate,
+    pub assessment_child: Vec<Option<u32>>,
+    pub assessment_held: Vec<(Option<u32>, Option<u32>)>,
 }
 
 impl<'a> Prepared<'a> {
@@ -181,7 +221,67 @@ impl<'a> Prepared<'a> {
                 (r.cppr_cp_review_date, r.cppr_cp_review_due)
             });
         }
+        let worker_team_v: Vec<Option<u32>> = worker_team;
+        let involvement_held = t
+            .involvements
+            .iter()
+            .map(|i| {
+                let worker = i
+                    .invo_professional_id
+                    .as_ref()
+                    .and_then(|x| worker_ix.get(x.as_str()).copied());
+                let team = i
+                    .invo_professional_team
+                    .as_ref()
+                    .and_then(|x| team_ix.get(x.as_str()).copied())
+                    .or_else(|| worker.and_then(|w| worker_team_v[w as usize]));
+                (team, worker)
+            })
+            .collect();
+        let referral_child = t
+            .cin_episodes
+            .iter()
+            .map(|r| who(&r.cine_person_id))
+            .collect();
+        let assessment_child = t
+            .assessments
+            .iter()
+            .map(|r| who(&r.cina_person_id))
+            .collect();
+        let resolve = |team: Option<&TeamId>, worker: Option<&ProfessionalId>| {
+            (
+                team.and_then(|x| team_ix.get(x.as_str()).copied()),
+                worker.and_then(|x| worker_ix.get(x.as_str()).copied()),
+            )
+        };
+        let referral_held = t
+            .cin_episodes
+            .iter()
+            .map(|r| {
+                resolve(
+                    r.cine_referral_team.as_ref(),
+                    r.cine_referral_worker_id.as_ref(),
+                )
+            })
+            .collect();
+        let assessment_held = t
+            .assessments
+            .iter()
+            .map(|r| {
+                resolve(
+                    r.cina_assessment_team.as_ref(),
+                    r.cina_assessment_worker_id.as_ref(),
+                )
+            })
+            .collect();
         Prepared {
+            referral_held,
+            assessment_held,
+            involvement_held,
+            referrals_by_date: ByDate::build(&t.cin_episodes, |r| Some(r.cine_referral_date)),
+            referral_child,
+            assessments_by_done: ByDate::build(&t.assessments, |r| r.cina_assessment_auth_date),
+            assessment_child,
             referrals: Groups::build(
                 n,
                 &t.cin_episodes,
@@ -261,7 +361,7 @@ impl<'a> Prepared<'a> {
             person_ix,
             team_ix,
             worker_ix,
-            worker_team,
+            worker_team: worker_team_v,
             placement_ix,
             s47_ix,
             period_child,
@@ -319,19 +419,18 @@ impl<'a> Prepared<'a> {
             .of(child)
             .iter()
             .rev()
-            .map(|&i| &t[i as usize])
-            .find(|i| {
+            .find(|&&i| {
+                let i = &t[i as usize];
                 i.invo_professional_id.is_some()
                     && i.invo_involvement_start_date <= d
                     && i.invo_involvement_end_date.is_none_or(|e| e > d)
             })
-            .map(|i| {
-                let worker = self.worker(i.invo_professional_id.as_ref());
-                let team = self
-                    .team(i.invo_professional_team.as_ref())
-                    .or_else(|| worker.and_then(|w| self.worker_team[w as usize]));
-                (team, worker)
-            })
+            .map(|&i| self.involvement_held[i as usize])
+    }
+
+    /// Each involvement row's resolved worker (for counting distinct workers).
+    pub fn involvement_worker(&self, row: u32) -> Option<u32> {
+        self.involvement_held[row as usize].1
     }
 
     /// The child's legal status on `d`.

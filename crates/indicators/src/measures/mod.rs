@@ -89,7 +89,18 @@ fn unit(
     hit: bool,
     days: Option<i64>,
 ) -> Unit {
-    let (mut t, mut w) = (p.team(team), p.worker(worker));
+    held(p, child, (p.team(team), p.worker(worker)), date, hit, days)
+}
+
+/// As [`unit`], with the record's team and worker already resolved.
+fn held(
+    p: &Prepared,
+    child: u32,
+    (mut t, mut w): (Option<u32>, Option<u32>),
+    date: Date,
+    hit: bool,
+    days: Option<i64>,
+) -> Unit {
     if t.is_none() && w.is_none() {
         if let Some((at, aw)) = p.allocation(child, date) {
             (t, w) = (at, aw);

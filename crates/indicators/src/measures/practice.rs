@@ -1,8 +1,6 @@
 //! Allocation and workforce measures from the seeds: unallocated cases, caseloads and changes
 //! of social worker.
 
-use hashbrown::HashSet;
-
 use super::referrals::open_cases;
 use super::unit;
 use crate::compute::{Point, Unit};
@@ -61,17 +59,19 @@ pub fn many_workers(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
     open_cases(p, at)
         .into_iter()
         .map(|c| {
-            let workers: HashSet<&str> = p
+            let mut workers: Vec<u32> = p
                 .involvements
                 .of(c)
                 .iter()
-                .map(|&i| &t[i as usize])
-                .filter(|i| {
+                .filter(|&&i| {
+                    let i = &t[i as usize];
                     i.invo_involvement_start_date <= at.as_at
                         && i.invo_involvement_end_date.is_none_or(|e| e >= since)
                 })
-                .filter_map(|i| i.invo_professional_id.as_ref().map(|w| w.as_str()))
+                .filter_map(|&i| p.involvement_worker(i))
                 .collect();
+            workers.sort_unstable();
+            workers.dedup();
             let n = workers.len();
             unit(
                 p,

@@ -3,7 +3,7 @@
 use model::codes::{ReferralSource, YesNo};
 use model::tables::CinEpisode;
 
-use super::{allocated, unit};
+use super::{allocated, held, unit};
 use crate::compute::{Point, Unit};
 use crate::index::{months, Prepared};
 use crate::params::Params;
@@ -13,21 +13,19 @@ use crate::params::Params;
 fn referrals_in(p: &Prepared, at: Point, hit: impl Fn(u32, &CinEpisode) -> bool) -> Vec<Unit> {
     let t = &p.model.tables.cin_episodes;
     let mut out = Vec::new();
-    for child in 0..p.people.len() as u32 {
-        for &i in p.referrals.of(child) {
-            let r = &t[i as usize];
-            if at.contains(r.cine_referral_date) {
-                out.push(unit(
-                    p,
-                    child,
-                    r.cine_referral_team.as_ref(),
-                    r.cine_referral_worker_id.as_ref(),
-                    r.cine_referral_date,
-                    hit(child, r),
-                    None,
-                ));
-            }
-        }
+    for &i in p.referrals_by_date.between(at.from, at.as_at) {
+        let Some(child) = p.referral_child[i as usize] else {
+            continue;
+        };
+        let r = &t[i as usize];
+        out.push(held(
+            p,
+            child,
+            p.referral_held[i as usize],
+            r.cine_referral_date,
+            hit(child, r),
+            None,
+        ));
     }
     out
 }
@@ -98,22 +96,22 @@ pub fn source_other(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
 /// Assessments authorised in the period, with their duration in working days from the start
 /// (the start day is day 0, spec §6.2).
 fn assessments_in(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
+    let t = &p.model.tables.assessments;
     let mut out = Vec::new();
-    for a in &p.model.tables.assessments {
-        let Some(done) = a.cina_assessment_auth_date.filter(|&d| at.contains(d)) else {
-            continue;
-        };
-        let Some(child) = p.child(&a.cina_person_id) else {
+    for &i in p.assessments_by_done.between(at.from, at.as_at) {
+        let a = &t[i as usize];
+        let (Some(done), Some(child)) =
+            (a.cina_assessment_auth_date, p.assessment_child[i as usize])
+        else {
             continue;
         };
         let days = p
             .calendar
             .working_days_between(a.cina_assessment_start_date.0, done.0);
-        out.push(unit(
+        out.push(held(
             p,
             child,
-            a.cina_assessment_team.as_ref(),
-            a.cina_assessment_worker_id.as_ref(),
+            p.assessment_held[i as usize],
             done,
             days <= params.assessment_working_days,
             Some(days),
