@@ -363,17 +363,7 @@ fn rows_of<'r>(
 fn csv(run: &Run, children: bool) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     if children {
-        w.write_record([
-            "indicator_id",
-            "as_at",
-            "child_id",
-            "in_numerator",
-            "date",
-            "team",
-            "worker",
-            "days",
-            "age_band",
-        ])?;
+        w.write_record(CHILD_COLUMNS)?;
         for_each_child(run, |row| w.write_record(row).map_err(Into::into))?;
         return Ok(w.into_inner()?);
     }
@@ -416,6 +406,19 @@ fn csv(run: &Run, children: bool) -> Result<Vec<u8>> {
     }
     Ok(w.into_inner()?)
 }
+
+/// Columns of a child list (CSV and the workbook's Children sheet).
+const CHILD_COLUMNS: [&str; 9] = [
+    "indicator_id",
+    "as_at",
+    "child_id",
+    "in_numerator",
+    "date",
+    "team",
+    "worker",
+    "days",
+    "age_band",
+];
 
 /// The children behind the latest point of each selected indicator: one row per unit.
 fn for_each_child(run: &Run, mut f: impl FnMut([String; 9]) -> Result<()>) -> Result<()> {
@@ -649,17 +652,7 @@ fn xlsx(run: &Run, model: &CaseModel, children: bool) -> Result<Vec<u8>> {
 
     if children {
         let s = wb.add_worksheet().set_name("Children")?;
-        let head = [
-            "indicator_id",
-            "as_at",
-            "child_id",
-            "in_numerator",
-            "date",
-            "team",
-            "worker",
-            "days",
-            "age_band",
-        ];
+        let head = CHILD_COLUMNS;
         for (c, h) in head.iter().enumerate() {
             s.write_string_with_format(0, c as u16, *h, &bold)?;
         }
