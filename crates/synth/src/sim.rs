@@ -974,13 +974,10 @@ impl Child<'_> {
         placements.push((start, first));
         let mut d = start;
         loop {
-            // Moves are likelier in the first year; after it most children settle (England's
-            // long-term stability: about 70% of those in care 2.5 years have had the same
-            // carer for 2 years).
             let rate_days = if d.days_until(start.plus_days(365)) > 0 {
                 420.0
             } else {
-                2600.0
+                900.0
             };
             d = d.plus_days(self.exp_days(rate_days).max(14));
             if d >= stop {

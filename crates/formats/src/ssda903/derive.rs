@@ -391,9 +391,7 @@ fn oc3_row(
     // (rules 1007 and 1016).
     let in_care_on_or_after = episodes.iter().any(|e| {
         e.clae_cla_episode_start_date <= year.end()
-            // Care ending on the birthday itself makes a care leaver (looked after is
-            // start <= day < ceased; rule 1007).
-            && e.clae_cla_episode_ceased_date.is_none_or(|c| c > birthday)
+            && e.clae_cla_episode_ceased_date.is_none_or(|c| c >= birthday)
     });
     if age <= 18 && in_care_on_or_after {
         return None;
