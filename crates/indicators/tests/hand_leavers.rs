@@ -79,11 +79,11 @@ fn oc3_fixture() -> Fixture {
         Some(Act::G5),
     );
     contact(&mut f, &b, "2025-04-02", InTouch::No, Some(false), None);
-    // c: 18th birthday 15 June 2024, left care on the birthday itself (not looked after on
-    // it: care ceased that day, SSDA903 rule 1007), so a care leaver. Contact 16 July,
+    // c: 18th birthday 15 June 2024, left care the day before it (care ending on the
+    // birthday itself would still count as looked after, rule 1016), so a care leaver. Contact 16 July,
     // exactly 31 days after: in touch, unsuitable, employment (F5).
     let c = f.child("2006-06-15");
-    left_care(&mut f, &c, "2024-06-15");
+    left_care(&mut f, &c, "2024-06-14");
     contact(
         &mut f,
         &c,

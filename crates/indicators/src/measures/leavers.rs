@@ -44,13 +44,13 @@ fn cohort<'a>(p: &'a Prepared, params: &Params, at: Point, ages: &[i32]) -> Vec<
         if !ages.contains(&age) {
             continue;
         }
-        // Care ceasing on the birthday itself means not looked after on it (looked after on
-        // `d` while start <= d < ceased, as `Prepared::episode_on` and SSDA903 rule 1007), so
-        // such a young person is a care leaver: `c > birthday`, not `c >= birthday`.
+        // Care ceasing on the birthday itself still counts as looked after on it, as the DfE's
+        // rule 1016 and the 903 export have it (the reference validator flags OC3 data for
+        // such a young person), so the two agree.
         if age <= 18
             && p.episodes_of(child).any(|e| {
                 e.clae_cla_episode_start_date <= at.as_at
-                    && e.clae_cla_episode_ceased_date.is_none_or(|c| c > birthday)
+                    && e.clae_cla_episode_ceased_date.is_none_or(|c| c >= birthday)
             })
         {
             continue;
