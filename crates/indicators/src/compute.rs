@@ -247,14 +247,15 @@ pub fn evaluate_all(
     let jobs: Vec<(usize, usize)> = (0..indicators.len())
         .flat_map(|i| (0..points.len()).map(move |k| (i, k)))
         .collect();
-    let mut done: Vec<((usize, usize), Evaluated)> = jobs
+    // An indexed parallel collect keeps the jobs' order: indicator-major, points in order.
+    let mut done: Vec<Evaluated> = jobs
         .par_iter()
-        .map(|&(i, k)| ((i, k), evaluate(p, params, indicators[i], points[k])))
+        .map(|&(i, k)| evaluate(p, params, indicators[i], points[k]))
         .collect();
-    done.sort_by_key(|x| x.0);
-    let mut out: Vec<Vec<Evaluated>> = indicators.iter().map(|_| Vec::new()).collect();
-    for ((i, _), e) in done {
-        out[i].push(e);
+    let mut out = Vec::with_capacity(indicators.len());
+    for _ in indicators {
+        let rest = done.split_off(points.len().min(done.len()));
+        out.push(std::mem::replace(&mut done, rest));
     }
     out
 }

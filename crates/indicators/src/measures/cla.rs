@@ -60,15 +60,20 @@ pub fn ceased_rate(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
         .collect()
 }
 
+/// RNE S, P and B start a placement with a new carer; L, T and U keep the carer.
+fn changes_carer(e: &ClaEpisode) -> bool {
+    use ReasonNewEpisode::*;
+    matches!(e.clae_cla_episode_start_reason, S | P | B)
+}
+
 /// Whether an episode starts a new placement with a different carer (RNE S, P or B). T and U
 /// (same carer) and L (legal status only) do not (spec §5.3 note A); with
 /// `count_temporary_moves` off, a move into or back from a temporary placement does not either.
 fn new_carer(p: &Prepared, params: &Params, e: &ClaEpisode, before: Option<&ClaEpisode>) -> bool {
-    use ReasonNewEpisode::*;
-    if !matches!(e.clae_cla_episode_start_reason, S | P | B) {
+    if !changes_carer(e) {
         return false;
     }
-    if !params.count_temporary_moves && e.clae_cla_episode_start_reason != S {
+    if !params.count_temporary_moves && e.clae_cla_episode_start_reason != ReasonNewEpisode::S {
         let temp = |x: Option<&ClaEpisode>| {
             x.and_then(|x| p.placement_type(x))
                 .is_some_and(|t| t.is_temporary())
@@ -122,12 +127,7 @@ fn carer_since(p: &Prepared, child: u32, e: &ClaEpisode) -> Date {
         .collect();
     let run_start = |upto: usize| -> usize {
         let mut k = upto;
-        while k > 0
-            && !matches!(
-                eps[k].clae_cla_episode_start_reason,
-                ReasonNewEpisode::S | ReasonNewEpisode::P | ReasonNewEpisode::B
-            )
-        {
+        while k > 0 && !changes_carer(eps[k]) {
             k -= 1;
         }
         k
@@ -417,10 +417,7 @@ fn carer_since_plain(p: &Prepared, child: u32, e: &ClaEpisode) -> Date {
         .filter(|x| {
             x.clae_cla_id == e.clae_cla_id
                 && x.clae_cla_episode_start_date <= e.clae_cla_episode_start_date
-                && matches!(
-                    x.clae_cla_episode_start_reason,
-                    ReasonNewEpisode::S | ReasonNewEpisode::P | ReasonNewEpisode::B
-                )
+                && changes_carer(x)
         })
         .map(|x| x.clae_cla_episode_start_date)
         .max()

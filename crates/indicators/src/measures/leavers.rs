@@ -5,7 +5,7 @@ use model::codes::{CareLeaverEligibility, InTouch, Suitability};
 use model::tables::CareLeaver;
 use model::Date;
 
-use super::allocated;
+use super::unit;
 use crate::compute::{Point, Unit};
 use crate::index::{months, Prepared};
 use crate::params::Params;
@@ -92,17 +92,18 @@ fn measure(
         .into_iter()
         .map(|b| {
             let ok = b.contact.is_some_and(&hit);
-            let mut u = allocated(p, b.child, b.birthday, ok, None);
-            if let Some(c) = b.contact {
-                let own = (
-                    p.team(c.clea_care_leaver_allocated_team.as_ref()),
-                    p.worker(c.clea_care_leaver_worker_id.as_ref()),
-                );
-                if own.0.is_some() || own.1.is_some() {
-                    (u.team, u.worker) = own;
-                }
-            }
-            u
+            // Held by the leaver's own team and worker where the contact names them.
+            unit(
+                p,
+                b.child,
+                b.contact
+                    .and_then(|c| c.clea_care_leaver_allocated_team.as_ref()),
+                b.contact
+                    .and_then(|c| c.clea_care_leaver_worker_id.as_ref()),
+                b.birthday,
+                ok,
+                None,
+            )
         })
         .collect()
 }
@@ -175,20 +176,15 @@ pub fn pathway_reviewed(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
             .filter_map(|c| c.clea_pathway_plan_review_date)
             .filter(|&d| d <= at.as_at)
             .max();
-        let mut u = allocated(
+        let u = unit(
             p,
             child,
+            latest.clea_care_leaver_allocated_team.as_ref(),
+            latest.clea_care_leaver_worker_id.as_ref(),
             at.as_at,
             reviewed.is_some_and(|d| d >= reviewed_since),
             reviewed.map(|d| d.days_until(at.as_at)),
         );
-        let own = (
-            p.team(latest.clea_care_leaver_allocated_team.as_ref()),
-            p.worker(latest.clea_care_leaver_worker_id.as_ref()),
-        );
-        if own.0.is_some() || own.1.is_some() {
-            (u.team, u.worker) = own;
-        }
         out.push(u);
     }
     out
