@@ -19,6 +19,13 @@ pub struct Point {
 }
 
 impl Point {
+    /// All time: the period of a [`Kind::Dated`](crate::measures::Kind::Dated) indicator's
+    /// every unit.
+    pub const ALL: Point = Point {
+        as_at: Date(chrono::NaiveDate::MAX),
+        from: Date(chrono::NaiveDate::MIN),
+    };
+
     /// The point at `as_at` whose period is the `months` months ending then.
     pub fn ending(as_at: Date, months_back: u32) -> Point {
         Point {
@@ -237,20 +244,45 @@ pub fn evaluate(p: &Prepared, params: &Params, ind: &Indicator, point: Point) ->
 }
 
 /// Every indicator at every point: `[indicator][point]`, in catalogue order. Work is spread
-/// over the cores by (indicator, point).
+/// over the cores by (indicator, point). A dated indicator's units are computed once for all
+/// time and each point takes those dated in its period, so its units come in date order.
 pub fn evaluate_all(
     p: &Prepared,
     params: &Params,
     indicators: &[&Indicator],
     points: &[Point],
 ) -> Vec<Vec<Evaluated>> {
+    let population = Some(p.model.la.child_population);
+    let dated: Vec<Option<Vec<Unit>>> = indicators
+        .par_iter()
+        .map(|ind| {
+            (crate::measures::kind(ind.id) == Some(crate::measures::Kind::Dated)).then(|| {
+                let mut all = units(p, params, ind, Point::ALL);
+                all.sort_by_key(|u| u.date);
+                all
+            })
+        })
+        .collect();
     let jobs: Vec<(usize, usize)> = (0..indicators.len())
         .flat_map(|i| (0..points.len()).map(move |k| (i, k)))
         .collect();
     // An indexed parallel collect keeps the jobs' order: indicator-major, points in order.
     let mut done: Vec<Evaluated> = jobs
         .par_iter()
-        .map(|&(i, k)| evaluate(p, params, indicators[i], points[k]))
+        .map(|&(i, k)| match &dated[i] {
+            Some(all) => {
+                let point = points[k];
+                let a = all.partition_point(|u| u.date < point.from);
+                let b = all.partition_point(|u| u.date <= point.as_at);
+                let units = all[a..b.max(a)].to_vec();
+                Evaluated {
+                    point,
+                    figure: figure(indicators[i].unit, &units, population),
+                    units,
+                }
+            }
+            None => evaluate(p, params, indicators[i], points[k]),
+        })
         .collect();
     let mut out = Vec::with_capacity(indicators.len());
     for _ in indicators {

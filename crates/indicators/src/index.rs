@@ -120,8 +120,12 @@ pub struct Prepared<'a> {
     s47_ix: HashMap<&'a str, u32>,
     /// Child of each period of care (reviews name only the period).
     period_child: HashMap<&'a str, u32>,
-    /// CP reviews grouped by plan (index into `cp_plans` rows of the table).
-    pub cp_reviews_by_plan: HashMap<&'a str, Vec<u32>>,
+    /// CP reviews grouped by plan (the `cp_plans` row), by review date then due date.
+    pub cp_reviews_by_plan: Groups,
+    /// Looked-after reviews by due date, and the child of each review row (resolved once
+    /// through its period of care).
+    pub cla_reviews_by_due: ByDate,
+    pub cla_review_child: Vec<Option<u32>>,
     /// Each involvement's team and worker, resolved once (allocations are looked up for
     /// nearly every unit).
     involvement_held: Vec<(Option<u32>, Option<u32>)>,
@@ -134,6 +138,19 @@ pub struct Prepared<'a> {
     pub assessments_by_done: ByDate,
     pub assessment_child: Vec<Option<u32>>,
     pub assessment_held: Vec<(Option<u32>, Option<u32>)>,
+    /// The open cases at each date asked for (four indicators ask the same question at each
+    /// point of a series), filled as they are asked.
+    pub(crate) open_cases_memo: std::sync::Mutex<HashMap<Date, std::sync::Arc<[OpenCase]>>>,
+}
+
+/// A child with a CIN episode open at a date, and who held the case then.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OpenCase {
+    pub child: u32,
+    /// The allocation open then (team and worker as recorded), if any.
+    pub allocation: Option<(Option<u32>, Option<u32>)>,
+    /// The child's unit at the date, held by that allocation.
+    pub unit: crate::compute::Unit,
 }
 
 impl<'a> Prepared<'a> {
@@ -203,24 +220,28 @@ impl<'a> Prepared<'a> {
             .enumerate()
             .map(|(i, x)| (x.s47e_s47_enquiry_id.as_str(), i as u32))
             .collect();
-        let period_child = t
+        let period_child: HashMap<&str, u32> = t
             .cla_episodes
             .iter()
             .filter_map(|e| Some((e.clae_cla_id.as_str(), who(&e.clae_person_id)?)))
             .collect();
-        let mut cp_reviews_by_plan: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (i, r) in t.cp_reviews.iter().enumerate() {
-            cp_reviews_by_plan
-                .entry(r.cppr_cp_plan_id.as_str())
-                .or_default()
-                .push(i as u32);
-        }
-        for rows in cp_reviews_by_plan.values_mut() {
-            rows.sort_by_key(|&i| {
-                let r = &t.cp_reviews[i as usize];
-                (r.cppr_cp_review_date, r.cppr_cp_review_due)
-            });
-        }
+        let cla_review_child = t
+            .cla_reviews
+            .iter()
+            .map(|r| period_child.get(r.clar_cla_id.as_str()).copied())
+            .collect();
+        let plan_ix: HashMap<&str, u32> = t
+            .cp_plans
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.cppl_cp_plan_id.as_str(), i as u32))
+            .collect();
+        let cp_reviews_by_plan = Groups::build(
+            t.cp_plans.len(),
+            &t.cp_reviews,
+            |r| plan_ix.get(r.cppr_cp_plan_id.as_str()).copied(),
+            |r| (r.cppr_cp_review_date, r.cppr_cp_review_due),
+        );
         let worker_team_v: Vec<Option<u32>> = worker_team;
         let involvement_held = t
             .involvements
@@ -275,6 +296,7 @@ impl<'a> Prepared<'a> {
             })
             .collect();
         Prepared {
+            open_cases_memo: Default::default(),
             referral_held,
             assessment_held,
             involvement_held,
@@ -365,7 +387,9 @@ impl<'a> Prepared<'a> {
             placement_ix,
             s47_ix,
             period_child,
+            cla_review_child,
             cp_reviews_by_plan,
+            cla_reviews_by_due: ByDate::build(&t.cla_reviews, |r| r.clar_cla_review_due_date),
         }
     }
 

@@ -428,11 +428,11 @@ fn carer_since_plain(p: &Prepared, child: u32, e: &ClaEpisode) -> Date {
 /// A review due by the as-at date and not held by then is late.
 pub fn reviews_on_time(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
     let mut out = Vec::new();
-    for r in &p.model.tables.cla_reviews {
-        let Some(due) = r.clar_cla_review_due_date.filter(|&d| at.contains(d)) else {
-            continue;
-        };
-        let Some(c) = p.period_child(&r.clar_cla_id) else {
+    let reviews = &p.model.tables.cla_reviews;
+    for &i in p.cla_reviews_by_due.between(at.from, at.as_at) {
+        let r = &reviews[i as usize];
+        let (Some(due), Some(c)) = (r.clar_cla_review_due_date, p.cla_review_child[i as usize])
+        else {
             continue;
         };
         let held = r

@@ -11,13 +11,18 @@ use crate::params::Params;
 
 /// The council's own plans (a plan another authority holds is not counted).
 fn plans<'a>(p: &'a Prepared<'a>) -> impl Iterator<Item = (u32, &'a CpPlan)> + 'a {
+    plan_rows(p).map(|(child, _, c)| (child, c))
+}
+
+/// As [`plans`], with each plan's row in the table.
+fn plan_rows<'a>(p: &'a Prepared<'a>) -> impl Iterator<Item = (u32, u32, &'a CpPlan)> + 'a {
     let t = &p.model.tables.cp_plans;
     (0..p.people.len() as u32).flat_map(move |child| {
         p.cp_plans
             .of(child)
             .iter()
-            .map(move |&i| (child, &t[i as usize]))
-            .filter(|(_, c)| c.cppl_cp_plan_ola != YesNo::Yes)
+            .map(move |&i| (child, i, &t[i as usize]))
+            .filter(|(_, _, c)| c.cppl_cp_plan_ola != YesNo::Yes)
     })
 }
 
@@ -129,20 +134,15 @@ pub fn second_within(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
 pub fn reviews_on_time(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
     let reviews = &p.model.tables.cp_reviews;
     let mut out = Vec::new();
-    for (child, c) in plans(p) {
+    for (child, row, c) in plan_rows(p) {
         if c.cppl_cp_plan_start_date > at.as_at
             || c.cppl_cp_plan_end_date.is_some_and(|e| e < at.from)
         {
             continue;
         }
-        let held: Vec<_> = p
-            .cp_reviews_by_plan
-            .get(c.cppl_cp_plan_id.as_str())
-            .map(|v| v.iter().map(|&i| &reviews[i as usize]).collect())
-            .unwrap_or_default();
         let mut previous: Option<Date> = None;
         let mut future = false;
-        for r in held.iter() {
+        for r in p.cp_reviews_by_plan.of(row).iter().map(|&i| &reviews[i as usize]) {
             let Some(date) = r.cppr_cp_review_date else {
                 continue;
             };

@@ -12,9 +12,10 @@ use crate::params::Params;
 pub fn unallocated(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
     let t = &p.model.tables.cin_episodes;
     open_cases(p, at)
-        .into_iter()
-        .filter(|&c| p.allocation(c, at.as_at).is_none())
-        .map(|c| {
+        .iter()
+        .filter(|o| o.allocation.is_none())
+        .map(|o| {
+            let c = o.child;
             let open = p
                 .referrals
                 .of(c)
@@ -40,11 +41,11 @@ pub fn unallocated(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
 /// counts workers).
 pub fn caseload(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
     open_cases(p, at)
-        .into_iter()
-        .filter_map(|c| {
-            let (team, worker) = p.allocation(c, at.as_at)?;
+        .iter()
+        .filter_map(|o| {
+            let (team, worker) = o.allocation?;
             worker?;
-            let mut u = unit(p, c, None, None, at.as_at, true, None);
+            let mut u = o.unit;
             (u.team, u.worker) = (team, worker);
             Some(u)
         })
@@ -57,8 +58,9 @@ pub fn many_workers(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
     let t = &p.model.tables.involvements;
     let since = months(at.as_at, -12).plus_days(1);
     open_cases(p, at)
-        .into_iter()
-        .map(|c| {
+        .iter()
+        .map(|o| {
+            let c = o.child;
             let mut workers: Vec<u32> = p
                 .involvements
                 .of(c)
@@ -73,15 +75,11 @@ pub fn many_workers(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
             workers.sort_unstable();
             workers.dedup();
             let n = workers.len();
-            unit(
-                p,
-                c,
-                None,
-                None,
-                at.as_at,
-                n >= params.many_workers,
-                Some(n as i64),
-            )
+            Unit {
+                hit: n >= params.many_workers,
+                days: Some(n as i64),
+                ..o.unit
+            }
         })
         .collect()
 }

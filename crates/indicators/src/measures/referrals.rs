@@ -5,7 +5,8 @@ use model::tables::CinEpisode;
 
 use super::{allocated, held, unit};
 use crate::compute::{Point, Unit};
-use crate::index::{months, Prepared};
+use crate::index::{months, OpenCase, Prepared};
+use std::sync::Arc;
 use crate::params::Params;
 
 /// Referrals in the period, each a unit (with its own team and worker); `hit` decides the
@@ -189,21 +190,32 @@ pub fn icpc_timely(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
 /// Children in need at the as-at date: a referral (CIN episode) open then — started on or
 /// before it and not closed by it. One unit per child.
 pub fn cin_rate(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
-    open_cases(p, at)
-        .into_iter()
-        .map(|child| allocated(p, child, at.as_at, true, None))
-        .collect()
+    open_cases(p, at).iter().map(|o| o.unit).collect()
 }
 
-/// Children with a CIN episode open at the as-at date.
-pub(super) fn open_cases(p: &Prepared, at: Point) -> Vec<u32> {
+/// Children with a CIN episode open at the as-at date, with their allocation then (computed
+/// once per date).
+pub(super) fn open_cases(p: &Prepared, at: Point) -> Arc<[OpenCase]> {
+    let d = at.as_at;
+    if let Some(hit) = p.open_cases_memo.lock().ok().and_then(|m| m.get(&d).cloned()) {
+        return hit;
+    }
     let t = &p.model.tables.cin_episodes;
-    (0..p.people.len() as u32)
+    let open: Arc<[OpenCase]> = (0..p.people.len() as u32)
         .filter(|&child| {
             p.referrals.of(child).iter().any(|&i| {
                 let r = &t[i as usize];
-                r.cine_referral_date <= at.as_at && r.cine_close_date.is_none_or(|c| c > at.as_at)
+                r.cine_referral_date <= d && r.cine_close_date.is_none_or(|c| c > d)
             })
         })
-        .collect()
+        .map(|child| OpenCase {
+            child,
+            allocation: p.allocation(child, d),
+            unit: allocated(p, child, d, true, None),
+        })
+        .collect();
+    if let Ok(mut m) = p.open_cases_memo.lock() {
+        m.insert(d, open.clone());
+    }
+    open
 }
