@@ -141,6 +141,18 @@ pub struct Prepared<'a> {
     /// The open cases at each date asked for (four indicators ask the same question at each
     /// point of a series), filled as they are asked.
     pub(crate) open_cases_memo: std::sync::Mutex<HashMap<Date, std::sync::Arc<[OpenCase]>>>,
+    /// The children looked after at each date asked for (five indicators ask at each point).
+    pub(crate) looked_after_memo: std::sync::Mutex<HashMap<Date, std::sync::Arc<[LookedAfter]>>>,
+}
+
+/// A child looked after at a date, with the episode then.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LookedAfter {
+    pub child: u32,
+    /// The episode's row in `cla_episodes`.
+    pub episode: u32,
+    /// The child's unit at the date, held by their allocation then.
+    pub unit: crate::compute::Unit,
 }
 
 /// A child with a CIN episode open at a date, and who held the case then.
@@ -297,6 +309,7 @@ impl<'a> Prepared<'a> {
             .collect();
         Prepared {
             open_cases_memo: Default::default(),
+            looked_after_memo: Default::default(),
             referral_held,
             assessment_held,
             involvement_held,
@@ -475,15 +488,17 @@ impl<'a> Prepared<'a> {
     /// The child's care episode in force on `d` (looked after on `d`).
     pub fn episode_on(&self, child: u32, d: Date) -> Option<&'a ClaEpisode> {
         let t = &self.model.tables.cla_episodes;
-        self.episodes
-            .of(child)
-            .iter()
-            .rev()
-            .map(|&i| &t[i as usize])
-            .find(|e| {
-                e.clae_cla_episode_start_date <= d
-                    && e.clae_cla_episode_ceased_date.is_none_or(|c| c > d)
-            })
+        self.episode_row_on(child, d).map(|i| &t[i as usize])
+    }
+
+    /// As [`Prepared::episode_on`], the episode's row.
+    fn episode_row_on(&self, child: u32, d: Date) -> Option<u32> {
+        let t = &self.model.tables.cla_episodes;
+        self.episodes.of(child).iter().rev().copied().find(|&i| {
+            let e = &t[i as usize];
+            e.clae_cla_episode_start_date <= d
+                && e.clae_cla_episode_ceased_date.is_none_or(|c| c > d)
+        })
     }
 
     /// The child's episodes, in date order.
@@ -495,12 +510,19 @@ impl<'a> Prepared<'a> {
     /// Looked after on `d`, other than under an agreed series of short breaks (V3/V4), which
     /// the DfE's looked-after statistics exclude (spec §5.1).
     pub fn looked_after_on(&self, child: u32, d: Date) -> Option<&'a ClaEpisode> {
-        let e = self.episode_on(child, d)?;
+        let t = &self.model.tables.cla_episodes;
+        self.looked_after_row_on(child, d).map(|i| &t[i as usize])
+    }
+
+    /// As [`Prepared::looked_after_on`], the episode's row.
+    pub fn looked_after_row_on(&self, child: u32, d: Date) -> Option<u32> {
+        let i = self.episode_row_on(child, d)?;
+        let e = &self.model.tables.cla_episodes[i as usize];
         let short = self
             .legal_status(child, d)
             .or_else(|| self.legal_status(child, e.clae_cla_episode_start_date))
             .is_some_and(LegalStatus::is_short_break);
-        (!short).then_some(e)
+        (!short).then_some(i)
     }
 
     /// Placement type of an episode.

@@ -10,22 +10,40 @@ use model::Date;
 
 use super::allocated;
 use crate::compute::{Point, Unit};
-use crate::index::{months, Prepared};
+use crate::index::{months, LookedAfter, Prepared};
+use std::sync::Arc;
 use crate::params::Params;
 
-/// Children looked after at the as-at date, with their episode then.
-fn looked_after<'a>(
-    p: &'a Prepared<'a>,
-    at: Point,
-) -> impl Iterator<Item = (u32, &'a ClaEpisode)> + 'a {
-    (0..p.people.len() as u32).filter_map(move |c| Some((c, p.looked_after_on(c, at.as_at)?)))
+/// Children looked after at the as-at date, with their episode and unit then (computed once
+/// per date).
+fn looked_after(p: &Prepared, at: Point) -> Arc<[LookedAfter]> {
+    let d = at.as_at;
+    if let Some(hit) = p.looked_after_memo.lock().ok().and_then(|m| m.get(&d).cloned()) {
+        return hit;
+    }
+    let all: Arc<[LookedAfter]> = (0..p.people.len() as u32)
+        .filter_map(|child| {
+            Some(LookedAfter {
+                child,
+                episode: p.looked_after_row_on(child, d)?,
+                unit: allocated(p, child, d, true, None),
+            })
+        })
+        .collect();
+    if let Ok(mut m) = p.looked_after_memo.lock() {
+        m.insert(d, all.clone());
+    }
+    all
+}
+
+/// A looked-after child's unit at the as-at date with its outcome.
+fn scored(l: &LookedAfter, hit: bool, days: Option<i64>) -> Unit {
+    Unit { hit, days, ..l.unit }
 }
 
 /// Children looked after at the as-at date (one unit each).
 pub fn rate(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
-    looked_after(p, at)
-        .map(|(c, _)| allocated(p, c, at.as_at, true, None))
-        .collect()
+    looked_after(p, at).iter().map(|l| l.unit).collect()
 }
 
 /// Children who started to be looked after in the period (a child counts once).
@@ -90,7 +108,9 @@ fn new_carer(p: &Prepared, params: &Params, e: &ClaEpisode, before: Option<&ClaE
 /// change of carer one more.
 pub fn three_placements(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
     looked_after(p, at)
-        .map(|(c, _)| {
+        .iter()
+        .map(|l| {
+            let c = l.child;
             let eps: Vec<&ClaEpisode> = p
                 .episodes_of(c)
                 .filter(|e| {
@@ -109,7 +129,7 @@ pub fn three_placements(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
                     count += 1;
                 }
             }
-            allocated(p, c, at.as_at, count >= 3, Some(count))
+            scored(l, count >= 3, Some(count))
         })
         .collect()
 }
@@ -153,17 +173,20 @@ fn carer_since(p: &Prepared, child: u32, e: &ClaEpisode) -> Date {
 /// same placement for 2 years or more (or, placed for adoption, in it and the placement before
 /// together).
 pub fn long_term_stability(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
+    let episodes = &p.model.tables.cla_episodes;
     looked_after(p, at)
-        .filter(|&(c, e)| {
+        .iter()
+        .filter(|l| {
+            let (c, e) = (l.child, &episodes[l.episode as usize]);
             p.age(c, at.as_at)
                 .is_some_and(|a| a < params.long_term_under_age)
                 && e.clae_entered_care_date
                     <= months(at.as_at, -(params.long_term_care_months as i32))
         })
-        .map(|(c, e)| {
-            let since = carer_since(p, c, e);
+        .map(|l| {
+            let since = carer_since(p, l.child, &episodes[l.episode as usize]);
             let stable = since <= months(at.as_at, -12 * params.long_term_placement_years as i32);
-            allocated(p, c, at.as_at, stable, Some(since.days_until(at.as_at)))
+            scored(l, stable, Some(since.days_until(at.as_at)))
         })
         .collect()
 }
@@ -358,8 +381,11 @@ pub fn oc2_sdq(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
 /// within 6 months (under 5) or 12 months (5 and over); a child new to care is not yet due
 /// until `initial_health_working_days` after entering care (spec §5.6: use 6/12, not 6/6).
 pub fn health_up_to_date(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
+    let episodes = &p.model.tables.cla_episodes;
     looked_after(p, at)
-        .map(|(c, e)| {
+        .iter()
+        .map(|l| {
+            let (c, e) = (l.child, &episodes[l.episode as usize]);
             let entered = e.clae_entered_care_date;
             let last = completed_check(p, c, HealthCheckType::HealthAssessment, entered, at.as_at);
             let interval = if p.age(c, at.as_at).is_some_and(|a| a < 5) {
@@ -375,7 +401,7 @@ pub fn health_up_to_date(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> 
                 ),
             };
             let days = last.map(|d| d.days_until(at.as_at));
-            allocated(p, c, at.as_at, at.as_at <= due, days)
+            scored(l, at.as_at <= due, days)
         })
         .collect()
 }
@@ -385,8 +411,11 @@ pub fn health_up_to_date(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> 
 /// `cla_first_visit_days` of moving in.
 pub fn visits_on_time(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
     let visits = &p.model.tables.cla_visits;
+    let episodes = &p.model.tables.cla_episodes;
     looked_after(p, at)
-        .map(|(c, e)| {
+        .iter()
+        .map(|l| {
+            let (c, e) = (l.child, &episodes[l.episode as usize]);
             let placed = carer_since_plain(p, c, e);
             let last = p
                 .cla_visits
@@ -406,7 +435,7 @@ pub fn visits_on_time(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
                 None => (placed, params.cla_first_visit_days),
             };
             let days = since.days_until(at.as_at);
-            allocated(p, c, at.as_at, days <= limit, Some(days))
+            scored(l, days <= limit, Some(days))
         })
         .collect()
 }
