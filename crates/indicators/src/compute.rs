@@ -114,9 +114,7 @@ pub fn figure(measure: Measure, units: &[Unit], population: Option<u64>) -> Figu
             (hits, Some(w), (w > 0.0).then(|| hits / w))
         }
     };
-    let mut kids: Vec<u32> = units.iter().map(|u| u.child).collect();
-    kids.sort_unstable();
-    kids.dedup();
+    let children = distinct_children(units);
     let small = |x: f64| (1.0..=4.0).contains(&x);
     let suppress = match measure {
         // A mean of days over 1–4 records, or a share of 1–4, could identify a child.
@@ -128,9 +126,35 @@ pub fn figure(measure: Measure, units: &[Unit], population: Option<u64>) -> Figu
         numerator,
         denominator,
         value,
-        children: kids.len(),
+        children,
         suppress,
     }
+}
+
+/// The number of distinct children among `units`, by a bit per child reused across calls
+/// (a figure is computed for every indicator at every point; sorting ids each time cost more).
+fn distinct_children(units: &[Unit]) -> usize {
+    thread_local! {
+        static SEEN: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SEEN.with_borrow_mut(|seen| {
+        let mut n = 0;
+        for u in units {
+            let (word, bit) = ((u.child / 64) as usize, 1u64 << (u.child % 64));
+            if word >= seen.len() {
+                seen.resize(word + 1, 0);
+            }
+            if seen[word] & bit == 0 {
+                seen[word] |= bit;
+                n += 1;
+            }
+        }
+        // Leave the bits clear for the next call.
+        for u in units {
+            seen[(u.child / 64) as usize] = 0;
+        }
+        n
+    })
 }
 
 /// The dimensions a figure can be broken down by.
