@@ -140,9 +140,33 @@ pub struct Prepared<'a> {
     pub assessment_held: Vec<(Option<u32>, Option<u32>)>,
     /// The open cases at each date asked for (four indicators ask the same question at each
     /// point of a series), filled as they are asked.
-    pub(crate) open_cases_memo: std::sync::Mutex<HashMap<Date, std::sync::Arc<[OpenCase]>>>,
+    pub(crate) open_cases_memo: DateMemo<OpenCase>,
     /// The children looked after at each date asked for (five indicators ask at each point).
-    pub(crate) looked_after_memo: std::sync::Mutex<HashMap<Date, std::sync::Arc<[LookedAfter]>>>,
+    pub(crate) looked_after_memo: DateMemo<LookedAfter>,
+}
+
+/// Lists worked out once per date and shared by the indicators that ask at that date.
+pub(crate) struct DateMemo<T>(std::sync::Mutex<HashMap<Date, std::sync::Arc<[T]>>>);
+
+impl<T> Default for DateMemo<T> {
+    fn default() -> Self {
+        DateMemo(Default::default())
+    }
+}
+
+impl<T> DateMemo<T> {
+    /// The list for `d`, made by `make` the first time. Two threads asking at once may both
+    /// make it; either result is kept, as both are the same.
+    pub fn get_or(&self, d: Date, make: impl FnOnce() -> Vec<T>) -> std::sync::Arc<[T]> {
+        if let Some(hit) = self.0.lock().ok().and_then(|m| m.get(&d).cloned()) {
+            return hit;
+        }
+        let made: std::sync::Arc<[T]> = make().into();
+        if let Ok(mut m) = self.0.lock() {
+            m.insert(d, made.clone());
+        }
+        made
+    }
 }
 
 /// A child looked after at a date, with the episode then.

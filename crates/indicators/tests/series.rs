@@ -38,5 +38,8 @@ fn series_matches_each_point_alone() {
             );
         }
     }
-    assert!(units > 10_000, "the authority is too small to test: {units} units");
+    assert!(
+        units > 10_000,
+        "the authority is too small to test: {units} units"
+    );
 }

@@ -11,34 +11,33 @@ use model::Date;
 use super::allocated;
 use crate::compute::{Point, Unit};
 use crate::index::{months, LookedAfter, Prepared};
-use std::sync::Arc;
 use crate::params::Params;
+use std::sync::Arc;
 
 /// Children looked after at the as-at date, with their episode and unit then (computed once
 /// per date).
 fn looked_after(p: &Prepared, at: Point) -> Arc<[LookedAfter]> {
     let d = at.as_at;
-    if let Some(hit) = p.looked_after_memo.lock().ok().and_then(|m| m.get(&d).cloned()) {
-        return hit;
-    }
-    let all: Arc<[LookedAfter]> = (0..p.people.len() as u32)
-        .filter_map(|child| {
-            Some(LookedAfter {
-                child,
-                episode: p.looked_after_row_on(child, d)?,
-                unit: allocated(p, child, d, true, None),
+    p.looked_after_memo.get_or(d, || {
+        (0..p.people.len() as u32)
+            .filter_map(|child| {
+                Some(LookedAfter {
+                    child,
+                    episode: p.looked_after_row_on(child, d)?,
+                    unit: allocated(p, child, d, true, None),
+                })
             })
-        })
-        .collect();
-    if let Ok(mut m) = p.looked_after_memo.lock() {
-        m.insert(d, all.clone());
-    }
-    all
+            .collect()
+    })
 }
 
 /// A looked-after child's unit at the as-at date with its outcome.
 fn scored(l: &LookedAfter, hit: bool, days: Option<i64>) -> Unit {
-    Unit { hit, days, ..l.unit }
+    Unit {
+        hit,
+        days,
+        ..l.unit
+    }
 }
 
 /// Children looked after at the as-at date (one unit each).

@@ -142,7 +142,12 @@ pub fn reviews_on_time(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
         }
         let mut previous: Option<Date> = None;
         let mut future = false;
-        for r in p.cp_reviews_by_plan.of(row).iter().map(|&i| &reviews[i as usize]) {
+        for r in p
+            .cp_reviews_by_plan
+            .of(row)
+            .iter()
+            .map(|&i| &reviews[i as usize])
+        {
             let Some(date) = r.cppr_cp_review_date else {
                 continue;
             };

@@ -33,12 +33,18 @@ pub fn computed_ids() -> Vec<&'static str> {
 
 /// The computation for a catalogue id.
 pub fn compute_fn(id: &str) -> Option<ComputeFn> {
-    COMPUTE.iter().find(|(k, _, _)| *k == id).map(|(_, f, _)| *f)
+    COMPUTE
+        .iter()
+        .find(|(k, _, _)| *k == id)
+        .map(|(_, f, _)| *f)
 }
 
 /// How the indicator's units relate to the point (None for an unknown id).
 pub fn kind(id: &str) -> Option<Kind> {
-    COMPUTE.iter().find(|(k, _, _)| *k == id).map(|(_, _, k)| *k)
+    COMPUTE
+        .iter()
+        .find(|(k, _, _)| *k == id)
+        .map(|(_, _, k)| *k)
 }
 
 /// Every computation, by indicator id (a test checks this matches the catalogue exactly).
@@ -50,7 +56,11 @@ pub const COMPUTE: &[(&str, ComputeFn, Kind)] = &[
     ("referral_source_schools", referrals::source_schools, Dated),
     ("referral_source_health", referrals::source_health, Dated),
     ("referral_source_la", referrals::source_la, Dated),
-    ("referral_source_individual", referrals::source_individual, Dated),
+    (
+        "referral_source_individual",
+        referrals::source_individual,
+        Dated,
+    ),
     ("referral_source_other", referrals::source_other, Dated),
     ("assessments_45wd", referrals::assessments_timely, Dated),
     ("assessment_working_days", referrals::assessment_days, Dated),

@@ -6,8 +6,8 @@ use model::tables::CinEpisode;
 use super::{allocated, held, unit};
 use crate::compute::{Point, Unit};
 use crate::index::{months, OpenCase, Prepared};
-use std::sync::Arc;
 use crate::params::Params;
+use std::sync::Arc;
 
 /// Referrals in the period, each a unit (with its own team and worker); `hit` decides the
 /// numerator.
@@ -197,25 +197,20 @@ pub fn cin_rate(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
 /// once per date).
 pub(super) fn open_cases(p: &Prepared, at: Point) -> Arc<[OpenCase]> {
     let d = at.as_at;
-    if let Some(hit) = p.open_cases_memo.lock().ok().and_then(|m| m.get(&d).cloned()) {
-        return hit;
-    }
     let t = &p.model.tables.cin_episodes;
-    let open: Arc<[OpenCase]> = (0..p.people.len() as u32)
-        .filter(|&child| {
-            p.referrals.of(child).iter().any(|&i| {
-                let r = &t[i as usize];
-                r.cine_referral_date <= d && r.cine_close_date.is_none_or(|c| c > d)
+    p.open_cases_memo.get_or(d, || {
+        (0..p.people.len() as u32)
+            .filter(|&child| {
+                p.referrals.of(child).iter().any(|&i| {
+                    let r = &t[i as usize];
+                    r.cine_referral_date <= d && r.cine_close_date.is_none_or(|c| c > d)
+                })
             })
-        })
-        .map(|child| OpenCase {
-            child,
-            allocation: p.allocation(child, d),
-            unit: allocated(p, child, d, true, None),
-        })
-        .collect();
-    if let Ok(mut m) = p.open_cases_memo.lock() {
-        m.insert(d, open.clone());
-    }
-    open
+            .map(|child| OpenCase {
+                child,
+                allocation: p.allocation(child, d),
+                unit: allocated(p, child, d, true, None),
+            })
+            .collect()
+    })
 }
