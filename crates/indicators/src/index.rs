@@ -3,6 +3,7 @@
 //! and sorted by date, so a point is a scan rather than a search.
 
 use hashbrown::HashMap;
+use rayon::prelude::*;
 use model::calendar::{add_months, age_in_years, HolidayCalendar};
 use model::codes::*;
 use model::tables::*;
@@ -17,14 +18,15 @@ pub struct Groups {
 impl Groups {
     /// Groups `table`'s rows by the child `child_of` names (rows naming nobody known are
     /// dropped) and sorts each child's rows by `date_of`, ties in input order.
-    fn build<T, K: Ord>(
+    fn build<T: Sync, K: Ord>(
         people: usize,
         table: &[T],
-        child_of: impl Fn(&T) -> Option<u32>,
+        child_of: impl Fn(&T) -> Option<u32> + Sync,
         date_of: impl Fn(&T) -> K,
     ) -> Groups {
         let mut counts = vec![0u32; people + 1];
-        let owners: Vec<Option<u32>> = table.iter().map(&child_of).collect();
+        // The id lookups are most of the cost: spread them over the cores.
+        let owners: Vec<Option<u32>> = table.par_iter().map(&child_of).collect();
         for c in owners.iter().flatten() {
             counts[*c as usize + 1] += 1;
         }
