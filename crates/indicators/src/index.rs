@@ -3,11 +3,11 @@
 //! and sorted by date, so a point is a scan rather than a search.
 
 use hashbrown::HashMap;
-use rayon::prelude::*;
 use model::calendar::{add_months, age_in_years, HolidayCalendar};
 use model::codes::*;
 use model::tables::*;
 use model::{CaseModel, Date, Id};
+use rayon::prelude::*;
 
 /// Rows of one table grouped by child: `of(child)` is that child's row indexes, in date order.
 pub struct Groups {
@@ -145,6 +145,11 @@ pub struct Prepared<'a> {
     pub(crate) open_cases_memo: DateMemo<OpenCase>,
     /// The children looked after at each date asked for (five indicators ask at each point).
     pub(crate) looked_after_memo: DateMemo<LookedAfter>,
+    /// Each referral's unit (by row; None for a child not in the model), made once: nine
+    /// indicators count referrals and differ only in which ones hit.
+    pub(crate) referral_units: std::sync::OnceLock<Vec<Option<crate::compute::Unit>>>,
+    /// Each authorised assessment's unit with its working days (by row), made once.
+    pub(crate) assessment_units: std::sync::OnceLock<Vec<Option<crate::compute::Unit>>>,
 }
 
 /// Lists worked out once per date and shared by the indicators that ask at that date.
@@ -336,6 +341,8 @@ impl<'a> Prepared<'a> {
         Prepared {
             open_cases_memo: Default::default(),
             looked_after_memo: Default::default(),
+            referral_units: Default::default(),
+            assessment_units: Default::default(),
             referral_held,
             assessment_held,
             involvement_held,

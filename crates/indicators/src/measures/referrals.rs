@@ -13,22 +13,33 @@ use std::sync::Arc;
 /// numerator.
 fn referrals_in(p: &Prepared, at: Point, hit: impl Fn(u32, &CinEpisode) -> bool) -> Vec<Unit> {
     let t = &p.model.tables.cin_episodes;
-    let mut out = Vec::new();
-    for &i in p.referrals_by_date.between(at.from, at.as_at) {
-        let Some(child) = p.referral_child[i as usize] else {
-            continue;
-        };
-        let r = &t[i as usize];
-        out.push(held(
-            p,
-            child,
-            p.referral_held[i as usize],
-            r.cine_referral_date,
-            hit(child, r),
-            None,
-        ));
-    }
-    out
+    let units = p.referral_units.get_or_init(|| {
+        t.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let child = p.referral_child[i]?;
+                Some(held(
+                    p,
+                    child,
+                    p.referral_held[i],
+                    r.cine_referral_date,
+                    true,
+                    None,
+                ))
+            })
+            .collect()
+    });
+    p.referrals_by_date
+        .between(at.from, at.as_at)
+        .iter()
+        .filter_map(|&i| {
+            let u = units[i as usize]?;
+            Some(Unit {
+                hit: hit(u.child, &t[i as usize]),
+                ..u
+            })
+        })
+        .collect()
 }
 
 /// Referrals per 10,000: every referral in the period (not children; NFA referrals included).
@@ -57,68 +68,80 @@ pub fn nfa(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
 }
 
 /// The DfE's referral-source groups (CIN census table C1 groups sources this way).
-fn source_group(s: ReferralSource) -> &'static str {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SourceGroup {
+    Police,
+    Schools,
+    Health,
+    La,
+    Individual,
+    Other,
+}
+
+fn source_group(s: ReferralSource) -> SourceGroup {
     use ReferralSource::*;
     match s {
-        S6 => "police",
-        S2A | S2B => "schools",
-        S3A | S3B | S3C | S3D | S3E | S3F => "health",
-        S5A | S5B | S5C | S5D => "la",
-        S1A | S1B | S1C | S1D => "individual",
-        S4 | S7 | S8 | S9 | S10 => "other",
+        S6 => SourceGroup::Police,
+        S2A | S2B => SourceGroup::Schools,
+        S3A | S3B | S3C | S3D | S3E | S3F => SourceGroup::Health,
+        S5A | S5B | S5C | S5D => SourceGroup::La,
+        S1A | S1B | S1C | S1D => SourceGroup::Individual,
+        S4 | S7 | S8 | S9 | S10 => SourceGroup::Other,
     }
 }
 
-fn by_source(p: &Prepared, at: Point, group: &str) -> Vec<Unit> {
+fn by_source(p: &Prepared, at: Point, group: SourceGroup) -> Vec<Unit> {
     referrals_in(p, at, |_, r| {
         source_group(r.cine_referral_source_code) == group
     })
 }
 
 pub fn source_police(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
-    by_source(p, at, "police")
+    by_source(p, at, SourceGroup::Police)
 }
 pub fn source_schools(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
-    by_source(p, at, "schools")
+    by_source(p, at, SourceGroup::Schools)
 }
 pub fn source_health(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
-    by_source(p, at, "health")
+    by_source(p, at, SourceGroup::Health)
 }
 pub fn source_la(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
-    by_source(p, at, "la")
+    by_source(p, at, SourceGroup::La)
 }
 pub fn source_individual(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
-    by_source(p, at, "individual")
+    by_source(p, at, SourceGroup::Individual)
 }
 pub fn source_other(p: &Prepared, _: &Params, at: Point) -> Vec<Unit> {
-    by_source(p, at, "other")
+    by_source(p, at, SourceGroup::Other)
 }
 
 /// Assessments authorised in the period, with their duration in working days from the start
 /// (the start day is day 0, spec §6.2).
 fn assessments_in(p: &Prepared, params: &Params, at: Point) -> Vec<Unit> {
     let t = &p.model.tables.assessments;
-    let mut out = Vec::new();
-    for &i in p.assessments_by_done.between(at.from, at.as_at) {
-        let a = &t[i as usize];
-        let (Some(done), Some(child)) =
-            (a.cina_assessment_auth_date, p.assessment_child[i as usize])
-        else {
-            continue;
-        };
-        let days = p
-            .calendar
-            .working_days_between(a.cina_assessment_start_date.0, done.0);
-        out.push(held(
-            p,
-            child,
-            p.assessment_held[i as usize],
-            done,
-            days <= params.assessment_working_days,
-            Some(days),
-        ));
-    }
-    out
+    let units = p.assessment_units.get_or_init(|| {
+        t.iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let (done, child) = (a.cina_assessment_auth_date?, p.assessment_child[i]?);
+                let days = p
+                    .calendar
+                    .working_days_between(a.cina_assessment_start_date.0, done.0);
+                Some(held(p, child, p.assessment_held[i], done, true, Some(days)))
+            })
+            .collect()
+    });
+    p.assessments_by_done
+        .between(at.from, at.as_at)
+        .iter()
+        .filter_map(|&i| {
+            let u = units[i as usize]?;
+            Some(Unit {
+                hit: u.days.is_some_and(|d| d <= params.assessment_working_days),
+                ..u
+            })
+        })
+        .collect()
 }
 
 /// Assessments completed within 45 working days of their start (DfE C2).
