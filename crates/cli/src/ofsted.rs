@@ -447,7 +447,7 @@ fn report_text(r: &Report) -> String {
         let _ = writeln!(s, "Team: {}", r.team.join(", "));
     }
     for (j, gr) in &r.grades {
-        let _ = writeln!(s, "{}: {gr}", j.label());
+        let _ = writeln!(s, "{}: {}", j.label(), gr.label_in(r.era));
     }
     for (title, items) in [
         ("Priority actions", &r.priority_actions),

@@ -59,6 +59,14 @@ impl Grade {
         }
     }
 
+    /// The wording of a report of that era: the SIF printed "Requires improvement".
+    pub fn label_in(self, era: Option<Era>) -> &'static str {
+        match (self, era) {
+            (Grade::RequiresImprovement, Some(Era::Sif)) => "Requires improvement",
+            _ => self.label(),
+        }
+    }
+
     /// Short code for tables: `O`, `G`, `RI`, `I`.
     pub fn short(self) -> &'static str {
         match self {
@@ -294,6 +302,12 @@ mod tests {
             assert_eq!(Grade::parse(s), Some(Grade::RequiresImprovement), "{s}");
         }
         assert_eq!(Grade::parse("are inadequate"), Some(Grade::Inadequate));
+        let ri = Grade::RequiresImprovement;
+        assert_eq!(ri.label_in(Some(Era::Sif)), "Requires improvement");
+        assert_eq!(
+            ri.label_in(Some(Era::Ilacs2018)),
+            "Requires improvement to be good"
+        );
         assert_eq!(Grade::parse("Good."), Some(Grade::Good));
         assert_eq!(Grade::parse("OUTSTANDING"), Some(Grade::Outstanding));
         for s in [

@@ -1336,13 +1336,7 @@ static LA_FIXES: &[LaFix] = &[
         la_code: "887",
         field: "region_code",
         value: "SE",
-        reason: "blank in the lookup; Medway is in the South East",
-    },
-    LaFix {
-        la_code: "887",
-        field: "region_name",
-        value: "South East",
-        reason: "blank in the lookup; Medway is in the South East",
+        reason: "region_code blank in the lookup (its region_name is South East)",
     },
 ];
 
