@@ -207,6 +207,8 @@ struct Row {
     la_code: Option<String>,
     name: String,
     insp: Inspection,
+    /// Why a row is noted and left out rather than imported.
+    left_out: Option<&'static str>,
 }
 
 impl Register {
@@ -306,6 +308,7 @@ impl Register {
                 name: r.la_name.clone(),
                 insp: r.to_inspection(&file),
                 file,
+                left_out: None,
             });
         }
         for row in rows {
@@ -447,6 +450,26 @@ impl Register {
     }
 
     fn add_row(&mut self, mut row: Row) {
+        if let Some(why) = row.left_out {
+            let published = row
+                .insp
+                .published
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let subject = format!(
+                "{} (URN {}), published {published}",
+                row.name,
+                row.urn.clone().unwrap_or_default()
+            );
+            self.note(
+                NoteKind::Flagged,
+                &row.file,
+                subject,
+                "document left out",
+                why,
+            );
+            return;
+        }
         let Some((code, fix)) = self.resolve(&row) else {
             let subject = format!("{} (URN {})", row.name, row.urn.clone().unwrap_or_default());
             self.note(
@@ -630,6 +653,7 @@ impl Register {
             la_code: None,
             name: r.la_name.clone(),
             insp: r.to_inspection(file),
+            left_out: None,
         };
         self.add_row(row);
         self.finish();
@@ -944,6 +968,7 @@ fn read_scraped(s: &Sheet, layout: Layout) -> Result<Vec<Row>> {
             la_code: la_code.map(|c| get(c).trim().to_string()),
             name: get(name).to_string(),
             insp: ins,
+            left_out: None,
         };
         if unreadable {
             let doc = pdf.map(get).unwrap_or("");
@@ -953,9 +978,11 @@ fn read_scraped(s: &Sheet, layout: Layout) -> Result<Vec<Row>> {
                 .is_some_and(|p| p >= NaiveDate::from_ymd_opt(2014, 1, 1).unwrap_or(p));
             if get(cols[0].0) == "data_unreadable" || !is_sif_era {
                 // Not a graded SIF/ILACS report (2012 HTML pages, 2013 looked-after
-                // inspections, an LSCB review): listed with the history as ungraded.
+                // inspections, an LSCB review).
                 let _ = doc;
-                continue;
+                row.left_out = Some(
+                    "not a graded SIF or ILACS report (the scraper marks it data_unreadable); left out",
+                );
             }
             row.insp.start = None;
             row.insp.end = None;
@@ -1045,6 +1072,7 @@ fn read_sif(s: &Sheet) -> Result<Vec<Row>> {
             la_code: None,
             name: name_v,
             insp: ins,
+            left_out: None,
         });
     }
     Ok(out)
@@ -1159,6 +1187,7 @@ fn read_official(s: &Sheet) -> Result<Vec<Row>> {
             la_code,
             name: name_v,
             insp: ins,
+            left_out: None,
         };
         if row.la_code.is_none() {
             // An ONS code: matched through the lookup later by name if not by code.

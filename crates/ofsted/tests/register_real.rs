@@ -145,6 +145,19 @@ fn every_file_imports_and_known_histories_hold() {
         "Leeds (383)",
         "LA taken from la_code"
     ));
+    // The nine documents that are not graded reports (2012 pages, 2013 looked-after
+    // inspections, Surrey's 2015 LSCB review) are noted and left out.
+    let left: Vec<_> = reg
+        .notes
+        .iter()
+        .filter(|n| n.what == "document left out")
+        .collect();
+    assert_eq!(left.len(), 9, "{left:#?}");
+    assert!(
+        left.iter()
+            .any(|n| n.subject == "surrey (URN 80567), published 2015-08-03"),
+        "{left:#?}"
+    );
     // Kingston upon Hull's SIF row (blank LA and date) is placed from its file name.
     let hull = reg.la("80477").unwrap();
     assert!(reg.history(&hull.la_code).iter().any(|i| i.published
