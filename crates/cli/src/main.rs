@@ -4,6 +4,7 @@ mod annex_a;
 mod bench;
 mod benchmarks;
 mod indicators;
+mod ofsted;
 mod progress;
 mod returns;
 mod validate;
@@ -78,6 +79,12 @@ enum Command {
     /// DfE published benchmarks: import the LA-level statistics, compare an LA with them.
     #[command(subcommand)]
     Benchmarks(benchmarks::BenchmarksCommand),
+    /// Ofsted inspection outcomes of every English council, and the report reader.
+    #[command(subcommand)]
+    Ofsted(ofsted::OfstedCommand),
+    /// The improvement plan: findings, actions, linked indicators, committee exports.
+    #[command(subcommand)]
+    Plan(ofsted::PlanCommand),
     /// Run a return's DfE validation rules and write what they flag.
     #[command(subcommand)]
     Validate(validate::ValidateCommand),
@@ -283,6 +290,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Demo(args) => demo(&args, &bars),
         Command::Bench(b) => bench::run(b, &bars),
         Command::Benchmarks(cmd) => benchmarks::run(&cli.database, cmd),
+        Command::Ofsted(cmd) => ofsted::run_ofsted(&cli.database, cmd),
+        Command::Plan(cmd) => ofsted::run_plan(&cli.database, cmd),
         Command::Validate(cmd) => validate::validate(&cli.database, cmd, &bars),
         Command::Rules(cmd) => validate::rules(cmd),
     }

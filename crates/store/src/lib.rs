@@ -12,6 +12,7 @@
 //! of its own here.
 
 pub mod cache;
+pub mod ofsted;
 pub mod schema;
 
 use std::collections::HashMap;
@@ -62,6 +63,11 @@ pub enum StoreError {
     NoSnapshot(SnapshotId),
     #[error("{0}")]
     Benchmarks(#[from] indicators::benchmarks::BenchmarkError),
+    #[error("{0}")]
+    Ofsted(#[from] ::ofsted::OfstedError),
+    /// An improvement-plan request that cannot be met (no such finding, unknown indicator).
+    #[error("{0}")]
+    Plan(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
