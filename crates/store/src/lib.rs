@@ -13,6 +13,7 @@
 
 pub mod cache;
 pub mod schema;
+pub mod web;
 
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
