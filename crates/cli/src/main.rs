@@ -2,6 +2,7 @@
 
 mod annex_a;
 mod bench;
+mod bench_web;
 mod benchmarks;
 mod indicators;
 mod progress;

@@ -223,3 +223,54 @@ fn return_interviews_and_unallocated_children() {
         .iter()
         .all(|i| i.status == Status::DueSoon));
 }
+
+#[test]
+fn pathway_plans_are_reviewed_six_monthly_for_current_care_leavers() {
+    use model::codes::{CareLeaverEligibility as Elig, InTouch};
+    let mut f = Fixture::new();
+    // In touch on 1 March; plan last reviewed 15 September: due six months on, 15 March.
+    let a = f.child("2006-01-01");
+    f.leaver_contact(
+        &a,
+        "2025-03-01",
+        InTouch::Yes,
+        Some(true),
+        None,
+        Elig::Relevant,
+        Some("2024-09-15"),
+    );
+    // Reviewed 2 October: due 2 April, within the week.
+    let b = f.child("2006-01-01");
+    f.leaver_contact(
+        &b,
+        "2025-03-01",
+        InTouch::Yes,
+        Some(true),
+        None,
+        Elig::Relevant,
+        Some("2024-10-02"),
+    );
+    // Last heard of over a year ago: not a current care leaver, nothing listed.
+    let c = f.child("2004-01-01");
+    f.leaver_contact(
+        &c,
+        "2023-12-01",
+        InTouch::Yes,
+        Some(true),
+        None,
+        Elig::Relevant,
+        Some("2023-06-01"),
+    );
+
+    let items = list(&f, 7);
+    assert_eq!(
+        of(&items, &f, &a, Kind::PathwayPlan),
+        [(Status::Overdue, Some("2025-03-15".into()))]
+    );
+    assert_eq!(
+        of(&items, &f, &b, Kind::PathwayPlan),
+        [(Status::DueSoon, Some("2025-04-02".into()))]
+    );
+    assert!(of(&items, &f, &c, Kind::PathwayPlan).is_empty());
+    assert!(of(&items, &f, &c, Kind::Unallocated).is_empty());
+}
