@@ -280,7 +280,9 @@ pub async fn csrf_guard(State(state): State<Shared>, req: Request, next: Next) -
             return pages::csrf_failed();
         }
     }
-    let expected = match cookie(&headers, SESSION_COOKIE) {
+    // Sign-in forms carry the pre-session token even when an old session cookie is present.
+    let session = cookie(&headers, SESSION_COOKIE).filter(|_| req.uri().path() != "/login");
+    let expected = match session {
         Some(token) => match state.store.web_session(&sha256_hex(&token)).await {
             Ok(Some(s)) => Some(s.csrf_token),
             Ok(None) => cookie(&headers, PRE_COOKIE),

@@ -678,7 +678,22 @@ fn sessions_expire_and_sign_in_is_throttled() {
     assert_eq!(r.status, 429);
     assert!(r.cookie("sl_session").is_none());
     // Other accounts are unaffected.
-    assert_eq!(try_login(addr, "viewer", PASSWORD).status, 303);
+    let again = login(addr, "viewer", PASSWORD);
+    // Signing in over a live session checks the sign-in form's own (pre-session) token.
+    let form = http(addr, "GET", "/login", &again, "");
+    let pre = form.cookie("sl_pre").unwrap();
+    let r = http(
+        addr,
+        "POST",
+        "/login",
+        &format!("{again}; sl_pre={pre}"),
+        &format!(
+            "csrf={}&username=viewer&password={}",
+            form.csrf(),
+            enc(PASSWORD)
+        ),
+    );
+    assert_eq!(r.status, 303);
     // Unknown names and wrong passwords get the same answer.
     let unknown = try_login(addr, "nobody", "wrong password!");
     assert_eq!(unknown.status, 401);
