@@ -153,6 +153,7 @@ pub fn router(state: Shared) -> Router {
         .route("/children/{id}", get(pages::child))
         .route("/data", get(pages::data))
         .route("/data/refresh", post(pages::data_refresh))
+        .route("/data/annex-a", get(pages::annex_a))
         .route("/admin/users", get(pages::users).post(pages::create_user))
         .route("/admin/users/{id}", post(pages::update_user))
         .route("/admin/audit", get(pages::audit))

@@ -1445,6 +1445,8 @@ struct SnapshotView {
 #[template(path = "data.html")]
 struct DataPage {
     layout: Layout,
+    as_at: String,
+    can_annex: bool,
     status: String,
     poll: u64,
     can_refresh: bool,
@@ -1460,6 +1462,11 @@ pub async fn data(State(st): State<Shared>, Need(who, _): Need<Data>) -> Respons
     let status = st.status.read().map(|s| s.clone()).unwrap_or_default();
     render(&DataPage {
         layout: Layout::new("Data", Some(&who)),
+        as_at: st
+            .computed()
+            .map(|c| c.as_at.to_string())
+            .unwrap_or_default(),
+        can_annex: who.scope() == Scope::All,
         status,
         poll: st.options.poll_seconds,
         can_refresh: who.can(Action::ManageImports),
@@ -1487,6 +1494,73 @@ pub async fn data(State(st): State<Shared>, Need(who, _): Need<Data>) -> Respons
             })
             .collect(),
     })
+}
+
+#[derive(Deserialize)]
+pub struct AnnexQuery {
+    as_at: Option<String>,
+}
+
+/// Ofsted Annex A at a date, as a workbook: every list, child by child, for the whole
+/// authority, so only users who see every child may download it. Audited.
+pub async fn annex_a(
+    State(st): State<Shared>,
+    Need(who, _): Need<Data>,
+    Query(q): Query<AnnexQuery>,
+) -> Response {
+    if who.scope() != Scope::All {
+        return forbidden();
+    }
+    let c = match computed(&st, &who) {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let as_at = match q.as_at.as_deref().map(str::parse::<model::Date>) {
+        None => c.as_at,
+        Some(Ok(d)) if d <= c.as_at => d,
+        _ => {
+            return message(
+                StatusCode::BAD_REQUEST,
+                "Enter a valid date",
+                &format!("Enter a date on or before {} as YYYY-MM-DD.", c.as_at),
+                Some(&who),
+            )
+        }
+    };
+    if let Err(r) = record_use(
+        &st,
+        &who,
+        "web annex a export",
+        Some(c.snapshot),
+        &format!("annex-a-{as_at}.xlsx"),
+    )
+    .await
+    {
+        return r;
+    }
+    let built = tokio::task::spawn_blocking(move || {
+        let annex = formats::annex_a::derive(&c.model, as_at, &Default::default());
+        formats::annex_a::write_xlsx(&annex).map_err(|e| e.to_string())
+    })
+    .await;
+    match built {
+        Ok(Ok(bytes)) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"annex-a-{as_at}.xlsx\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(Err(e)) => internal(e),
+        Err(e) => internal(e),
+    }
 }
 
 pub async fn data_refresh(State(st): State<Shared>, Need(_who, _): Need<Imports>) -> Response {

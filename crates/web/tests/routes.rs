@@ -318,19 +318,21 @@ fn every_route_answers_each_role_as_the_policy_says() {
         "/worklists.csv".into(),
         format!("/children/{}", a.own_child),
         "/data".into(),
+        "/data/annex-a?as_at=2026-03-31".into(),
         "/admin/users".into(),
         "/admin/audit".into(),
         "/admin/audit.csv".into(),
         "/account/password".into(),
     ];
     // Expected status per route for: viewer, manager, analyst, admin.
-    let expected: [[u16; 4]; 11] = [
+    let expected: [[u16; 4]; 12] = [
         [200, 200, 200, 200],
         [200, 200, 200, 200],
         [403, 200, 200, 200],
         [403, 200, 200, 200],
         [403, 200, 200, 200],
         [403, 200, 200, 200],
+        [403, 403, 200, 200],
         [403, 403, 200, 200],
         [403, 403, 403, 200],
         [403, 403, 403, 200],
@@ -516,6 +518,37 @@ fn child_level_views_and_exports_are_audited() {
     assert!(rows
         .iter()
         .any(|e| e.actor == "manager" && e.action == "web work list export"));
+    // The Annex A workbook is child-level too.
+    let analyst = login(a.addr, "analyst", PASSWORD);
+    let n = audit_rows(a).len();
+    let x = http(
+        a.addr,
+        "GET",
+        "/data/annex-a?as_at=2026-01-31",
+        &analyst,
+        "",
+    );
+    assert_eq!(x.status, 200);
+    assert!(x.body.starts_with("PK"), "an xlsx (zip) file");
+    let rows = audit_rows(a);
+    assert_eq!(rows.len(), n + 1);
+    assert!(rows.iter().any(|e| e.actor == "analyst"
+        && e.action == "web annex a export"
+        && e.detail == "annex-a-2026-01-31.xlsx"));
+    // A date after the snapshot's, or no date at all, is refused without an audit row.
+    let bad = http(
+        a.addr,
+        "GET",
+        "/data/annex-a?as_at=2027-01-01",
+        &analyst,
+        "",
+    );
+    assert_eq!(bad.status, 400);
+    assert_eq!(
+        http(a.addr, "GET", "/data/annex-a?as_at=soon", &analyst, "").status,
+        400
+    );
+    assert_eq!(audit_rows(a).len(), n + 1);
     // Aggregate pages are not child-level: no rows.
     let n = audit_rows(a).len();
     http(a.addr, "GET", "/", &manager, "");
