@@ -147,8 +147,37 @@ struct App {
     people: Vec<String>,
 }
 
-/// Runs a server on its own thread and runtime, shared by the tests of this file.
+/// A fresh PostgreSQL schema when `SIGHTLINE_TEST_DATABASE_URL` names a server (else None:
+/// the PostgreSQL test is skipped).
+fn postgres_url(name: &str) -> Option<String> {
+    let base = std::env::var("SIGHTLINE_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    let schema = format!("web_{name}_{}", std::process::id());
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&base).await.unwrap();
+        for sql in [
+            format!("DROP SCHEMA IF EXISTS {schema} CASCADE"),
+            format!("CREATE SCHEMA {schema}"),
+        ] {
+            sqlx::query(&sql).execute(&pool).await.unwrap();
+        }
+    });
+    let sep = if base.contains('?') { '&' } else { '?' };
+    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
+}
+
+/// Runs a server on its own thread and runtime, over SQLite or the given database.
 fn start(with_data: bool, idle: i64) -> (SocketAddr, Shared, String) {
+    start_on(None, with_data, idle)
+}
+
+fn start_on(url: Option<String>, with_data: bool, idle: i64) -> (SocketAddr, Shared, String) {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -158,7 +187,8 @@ fn start(with_data: bool, idle: i64) -> (SocketAddr, Shared, String) {
             .unwrap();
         rt.block_on(async move {
             let dir = tempfile::tempdir().unwrap();
-            let url = format!("sqlite://{}", dir.path().join("web.db").display());
+            let url =
+                url.unwrap_or_else(|| format!("sqlite://{}", dir.path().join("web.db").display()));
             let store = Store::open(&url).await.unwrap();
             if with_data {
                 let cfg = synth::Config::new(1200, 11, Date::ymd(2026, 3, 31));
@@ -693,7 +723,49 @@ fn responses_carry_the_security_headers_and_cookies_are_locked_down() {
 #[test]
 fn sessions_expire_and_sign_in_is_throttled() {
     // A server of its own, with a one-second idle limit and no data.
-    let (addr, _state, _) = start(false, 1);
+    expiry_and_throttling(start(false, 1).0);
+}
+
+#[test]
+fn the_application_runs_on_postgresql() {
+    let Some(url) = postgres_url("throttle") else {
+        eprintln!("SIGHTLINE_TEST_DATABASE_URL not set: PostgreSQL test skipped");
+        return;
+    };
+    expiry_and_throttling(start_on(Some(url), false, 1).0);
+    // With data: pages, scoping and audit rows as on SQLite.
+    let url = postgres_url("data").unwrap();
+    let (addr, state, _) = start_on(Some(url), true, 1800);
+    let t0 = Instant::now();
+    while !http(addr, "GET", "/healthz", "", "")
+        .body
+        .starts_with("ready")
+    {
+        assert!(t0.elapsed() < Duration::from_secs(600), "never ready");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let c = state.computed().unwrap();
+    let child = c.person_id(c.worklist[0].child).to_string();
+    let analyst = login(addr, "analyst", PASSWORD);
+    for path in ["/", "/worklists", "/data", &format!("/children/{child}")] {
+        assert_eq!(http(addr, "GET", path, &analyst, "").status, 200, "{path}");
+    }
+    let viewer = login(addr, "viewer", PASSWORD);
+    assert_eq!(
+        http(addr, "GET", &format!("/children/{child}"), &viewer, "").status,
+        403
+    );
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let rows = rt.block_on(state.store.audit_entries(100)).unwrap();
+    assert!(rows
+        .iter()
+        .any(|e| e.actor == "analyst" && e.detail == format!("child {child}")));
+}
+
+fn expiry_and_throttling(addr: SocketAddr) {
     let s = login(addr, "viewer", PASSWORD);
     assert_eq!(http(addr, "GET", "/account/password", &s, "").status, 200);
     std::thread::sleep(Duration::from_millis(2200));
