@@ -1782,15 +1782,39 @@ type AuditRow = (String, String, String, String, String);
 #[template(path = "audit.html")]
 struct AuditPage {
     layout: Layout,
+    q: String,
     rows: Vec<AuditRow>,
 }
 
-pub async fn audit(State(st): State<Shared>, Need(who, _): Need<Audit>) -> Response {
-    match st.store.audit_entries(500).await {
+#[derive(Deserialize, Default)]
+pub struct AuditQuery {
+    /// Only entries whose actor, action or detail contains this text.
+    q: Option<String>,
+}
+
+pub async fn audit(
+    State(st): State<Shared>,
+    Need(who, _): Need<Audit>,
+    Query(aq): Query<AuditQuery>,
+) -> Response {
+    let needle =
+        aq.q.as_deref()
+            .map(|q| q.trim().to_lowercase())
+            .filter(|q| !q.is_empty());
+    match st.store.audit_entries(20_000).await {
         Ok(entries) => render(&AuditPage {
             layout: Layout::new("Audit log", Some(&who)),
+            q: needle.clone().unwrap_or_default(),
             rows: entries
                 .into_iter()
+                .filter(|e| {
+                    needle.as_ref().is_none_or(|n| {
+                        [&e.actor, &e.action, &e.detail]
+                            .iter()
+                            .any(|f| f.to_lowercase().contains(n.as_str()))
+                    })
+                })
+                .take(500)
                 .map(|e| {
                     (
                         e.at,

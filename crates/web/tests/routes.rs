@@ -587,6 +587,16 @@ fn child_level_views_and_exports_are_audited() {
     let admin = admin_session(a);
     let page = http(a.addr, "GET", "/admin/audit", &admin, "");
     assert!(page.body.contains("web child journey"));
+    // Searching the log: by child, only that child's entries.
+    let found = http(
+        a.addr,
+        "GET",
+        &format!("/admin/audit?q={}", a.own_child),
+        &admin,
+        "",
+    );
+    assert!(found.body.contains("web child journey"));
+    assert!(!found.body.contains("web work list export"));
     let csv = http(a.addr, "GET", "/admin/audit.csv", &admin, "");
     assert!(csv.body.starts_with("at,actor,action,snapshot,detail"));
     assert!(csv.body.contains("web audit export"));
