@@ -170,7 +170,7 @@ pub fn router(state: Shared) -> Router {
 }
 
 /// Headers on every response: a content security policy with no inline script or style, no
-/// framing, no MIME sniffing, no referrer, and no caching of pages that may hold child data.
+/// framing, no MIME sniffing, no referrer outside the site, and no caching of pages that may hold child data.
 async fn security_headers(req: Request, next: Next) -> Response {
     let is_asset = req.uri().path().starts_with("/assets/");
     let mut res = next.run(req).await;
@@ -185,7 +185,9 @@ async fn security_headers(req: Request, next: Next) -> Response {
          frame-ancestors 'none'; base-uri 'none'",
     );
     set(h, "x-content-type-options", "nosniff");
-    set(h, "referrer-policy", "no-referrer");
+    // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form
+    // posts, and addresses (which may name a child) still never leave the site.
+    set(h, "referrer-policy", "same-origin");
     set(h, "x-frame-options", "DENY");
     set(h, "cross-origin-opener-policy", "same-origin");
     set(

@@ -651,6 +651,21 @@ fn forms_without_the_session_csrf_token_are_refused() {
     );
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.body.contains("Account csrf6 created"));
+    // Same-site posts from a browser: the site's own origin, or an opaque `null` one.
+    for (origin, name) in [
+        (format!("http://{}", a.addr), "csrf7"),
+        ("null".into(), "csrf8"),
+    ] {
+        let r = http_with(
+            a.addr,
+            "POST",
+            "/admin/users",
+            &admin,
+            &form(&good, name),
+            &[("Origin", origin.as_str())],
+        );
+        assert_eq!(r.status, 200, "Origin {origin}");
+    }
     // Sign-in without the pre-session cookie's token.
     let r = http(a.addr, "POST", "/login", "", "username=viewer&password=x");
     assert_eq!(r.status, 403);
@@ -666,7 +681,7 @@ fn responses_carry_the_security_headers_and_cookies_are_locked_down() {
         assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"));
         assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"));
         assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
-        assert_eq!(r.header("referrer-policy"), Some("no-referrer"));
+        assert_eq!(r.header("referrer-policy"), Some("same-origin"));
         assert_eq!(r.header("x-frame-options"), Some("DENY"));
         assert_eq!(r.header("cache-control"), Some("no-store"));
         // No inline script or style at all.
