@@ -16,7 +16,13 @@ try {
   const page = await browser.newPage();
   // axe is injected as a script: the application's CSP forbids that, rightly.
   await page.setBypassCSP(true);
+  // SHOTS=DIR also saves a screenshot of each page (docs/screenshots).
+  const shots = process.env.SHOTS;
   async function check(label) {
+    if (shots) {
+      const name = label.replace(/[^a-z0-9@]+/gi, '-').replace(/^-|-$/g, '').replace('@', '-');
+      await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
+    }
     await page.addScriptTag({ path: axePath });
     const r = await page.evaluate(async () =>
       await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
