@@ -747,8 +747,8 @@ fn responses_carry_the_security_headers_and_cookies_are_locked_down() {
 
 #[test]
 fn sessions_expire_and_sign_in_is_throttled() {
-    // A server of its own, with a one-second idle limit and no data.
-    expiry_and_throttling(start(false, 1).0);
+    // A server of its own, with a two-second idle limit and no data.
+    expiry_and_throttling(start(false, 2).0);
 }
 
 #[test]
@@ -757,7 +757,7 @@ fn the_application_runs_on_postgresql() {
         eprintln!("SIGHTLINE_TEST_DATABASE_URL not set: PostgreSQL test skipped");
         return;
     };
-    expiry_and_throttling(start_on(Some(url), false, 1).0);
+    expiry_and_throttling(start_on(Some(url), false, 2).0);
     // With data: pages, scoping and audit rows as on SQLite.
     let url = postgres_url("data").unwrap();
     let (addr, state, _) = start_on(Some(url), true, 1800);
@@ -793,7 +793,8 @@ fn the_application_runs_on_postgresql() {
 fn expiry_and_throttling(addr: SocketAddr) {
     let s = login(addr, "viewer", PASSWORD);
     assert_eq!(http(addr, "GET", "/account/password", &s, "").status, 200);
-    std::thread::sleep(Duration::from_millis(2200));
+    // Idle for over two whole seconds (times are kept in seconds).
+    std::thread::sleep(Duration::from_millis(3300));
     let r = http(addr, "GET", "/account/password", &s, "");
     assert_eq!(r.status, 303);
     assert!(r.header("location").unwrap().contains("expired=1"));
