@@ -36,10 +36,32 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 3)]
         runs: u32,
     },
+    /// The web application under concurrent clients: dashboard, an indicator page and the
+    /// work list on a generated authority (generation, import and the snapshot's computation
+    /// not timed).
+    ///
+    /// Target (issue 8): 32 clients on 60,000 children, p95 under 50 ms.
+    Web {
+        #[arg(long, default_value_t = 60_000)]
+        population: u64,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        #[arg(long, default_value_t = 32)]
+        clients: usize,
+        /// Requests per client.
+        #[arg(long, default_value_t = 60)]
+        requests: usize,
+    },
 }
 
 pub fn run(cmd: BenchCommand, bars: &Bars) -> Result<()> {
     match cmd {
+        BenchCommand::Web {
+            population,
+            seed,
+            clients,
+            requests,
+        } => crate::bench_web::run(population, seed, clients, requests, bars),
         BenchCommand::Foundation {
             population,
             seed,

@@ -2,6 +2,7 @@
 
 mod annex_a;
 mod bench;
+mod bench_web;
 mod benchmarks;
 mod indicators;
 mod ofsted;
@@ -99,6 +100,7 @@ enum Command {
     /// --children adds the children behind a figure (audited); --aggregate-only blanks small
     /// numbers for audiences who must not see child-level data.
     Indicators(indicators::IndicatorsArgs),
+    Serve(ServeArgs),
 }
 
 #[derive(clap::Args, Clone)]
@@ -198,6 +200,27 @@ struct DemoArgs {
     /// Where to write the generated extract and the demo database.
     #[arg(long, default_value = "sightline-demo")]
     dir: PathBuf,
+    /// Only generate and import (and print the summary); do not start the web application.
+    #[arg(long)]
+    no_serve: bool,
+    /// Where the web application listens.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    bind: String,
+}
+
+/// Serve the web application (dashboards, work lists, child journeys) over the store.
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    bind: String,
+    /// Mark session cookies Secure even without a proxy's X-Forwarded-Proto: https header
+    /// (use when the server is reached over TLS).
+    #[arg(long)]
+    secure_cookies: bool,
+    /// Sign users out after this many minutes without a request.
+    #[arg(long, default_value_t = 30)]
+    idle_minutes: i64,
 }
 
 fn main() {
@@ -294,6 +317,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Plan(cmd) => ofsted::run_plan(&cli.database, cmd),
         Command::Validate(cmd) => validate::validate(&cli.database, cmd, &bars),
         Command::Rules(cmd) => validate::rules(cmd),
+        Command::Serve(args) => serve(&cli.database, &args),
     }
 }
 
@@ -455,5 +479,45 @@ fn demo(args: &DemoArgs, bars: &progress::Bars) -> Result<()> {
         "Done in {:.1}s. Try: sightline --database {url} snapshots",
         t0.elapsed().as_secs_f64()
     );
-    Ok(())
+    if args.no_serve {
+        return Ok(());
+    }
+    serve(
+        &url,
+        &ServeArgs {
+            bind: args.bind.clone(),
+            secure_cookies: false,
+            idle_minutes: 30,
+        },
+    )
+}
+
+/// Starts the web application; on first run creates the administrator and prints its one-time
+/// password (only its hash is stored).
+fn serve(database: &str, args: &ServeArgs) -> Result<()> {
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = store::Store::open(database).await?;
+        let admin = web::ensure_admin(&store).await?;
+        let options = web::Options {
+            bind: args.bind.clone(),
+            secure_cookies: args.secure_cookies,
+            session_idle_seconds: args.idle_minutes.max(1) * 60,
+            ..web::Options::default()
+        };
+        let running = web::start(store, options).await?;
+        println!("Sightline is running at http://{}/", running.addr);
+        if let Some((user, password)) = admin {
+            println!(
+                "First run: sign in as `{user}` with the one-time password {password} \
+                 (you will be asked to change it; it is not shown again)."
+            );
+        }
+        println!("Figures are computed in the background; press Ctrl-C to stop.");
+        tokio::select! {
+            r = running.task => r.context("the server stopped")?,
+            _ = tokio::signal::ctrl_c() => {}
+        }
+        Ok(())
+    })
 }

@@ -113,6 +113,7 @@ fn demo_generates_imports_and_summarises() {
     let o = sightline(
         &[
             "demo",
+            "--no-serve",
             "--population",
             "5000",
             "--dir",

@@ -15,6 +15,7 @@ pub mod docs;
 pub mod index;
 mod measures;
 pub mod params;
+pub mod worklists;
 
 pub use catalogue::*;
 pub use compute::{

@@ -1,0 +1,168 @@
+//! What the pages serve, computed once per snapshot (at startup and after an import, off the
+//! request path): every indicator's 24-month series and breakdowns, the children behind each
+//! figure, the work lists and each child's allocation. Requests only read it.
+
+use std::collections::HashMap;
+
+use indicators::benchmarks::{compare, BenchmarkSet, Comparison};
+use indicators::compute::Unit;
+use indicators::worklists::{self, Item};
+use indicators::{
+    breakdown, catalogue, evaluate_all, monthly_points, By, Figure, Indicator, Params, Prepared,
+};
+use model::{CaseModel, Date};
+
+/// Months in each trend series.
+pub const SERIES_MONTHS: u32 = 24;
+
+/// One indicator, computed.
+pub struct IndicatorData {
+    pub ind: &'static Indicator,
+    /// Month ends, oldest first.
+    pub series: Vec<(Date, Figure)>,
+    /// The units behind the latest figure.
+    pub units: Vec<Unit>,
+    pub breakdowns: Vec<(By, Vec<(String, Figure)>)>,
+    pub benchmark: Option<Comparison>,
+}
+
+impl IndicatorData {
+    pub fn latest(&self) -> Option<&Figure> {
+        self.series.last().map(|(_, f)| f)
+    }
+}
+
+/// A snapshot, ready to serve.
+pub struct Computed {
+    pub snapshot: i64,
+    pub model: CaseModel,
+    pub as_at: Date,
+    pub person_ix: HashMap<String, u32>,
+    pub team_ids: Vec<String>,
+    pub team_names: Vec<String>,
+    pub worker_names: Vec<String>,
+    /// Each child's allocated team and worker at the as-at date.
+    pub allocation: Vec<(Option<u32>, Option<u32>)>,
+    pub indicators: Vec<IndicatorData>,
+    pub worklist: Vec<Item>,
+    /// Seconds the computation took.
+    pub seconds: f64,
+}
+
+impl Computed {
+    /// Computes everything for `model` (CPU work: call it from a blocking task).
+    pub fn build(
+        snapshot: i64,
+        model: CaseModel,
+        benchmarks: &BenchmarkSet,
+        soon_days: i64,
+    ) -> Computed {
+        let t0 = std::time::Instant::now();
+        let as_at = model.la.as_at;
+        let params = Params::default();
+        let (allocation, indicators, worklist) = {
+            let p = Prepared::new(&model);
+            let allocation: Vec<_> = (0..p.people.len() as u32)
+                .map(|c| p.allocation(c, as_at).unwrap_or((None, None)))
+                .collect();
+            let inds: Vec<&'static Indicator> = catalogue().iter().collect();
+            let points = monthly_points(as_at, SERIES_MONTHS, params.period_months);
+            let results = evaluate_all(&p, &params, &inds, &points);
+            let year = if as_at.month() >= 4 {
+                as_at.year() + 1
+            } else {
+                as_at.year()
+            };
+            let indicators = inds
+                .iter()
+                .zip(results)
+                .map(|(&ind, mut series)| {
+                    let units = series.last_mut().map(|e| std::mem::take(&mut e.units));
+                    let units = units.unwrap_or_default();
+                    let breakdowns = By::ALL
+                        .iter()
+                        .map(|&by| (by, breakdown(&p, ind, &units, by)))
+                        .collect();
+                    let series: Vec<(Date, Figure)> =
+                        series.iter().map(|e| (e.point.as_at, e.figure)).collect();
+                    let live = series.last().and_then(|(_, f)| f.value);
+                    let benchmark = ind.twin.and_then(|twin| {
+                        compare(
+                            benchmarks,
+                            &twin,
+                            ind.polarity,
+                            &model.la.la_code,
+                            year,
+                            live,
+                        )
+                    });
+                    IndicatorData {
+                        ind,
+                        series,
+                        units,
+                        breakdowns,
+                        benchmark,
+                    }
+                })
+                .collect();
+            let worklist = worklists::at(&p, &params, as_at, soon_days);
+            (allocation, indicators, worklist)
+        };
+        let t = &model.tables;
+        Computed {
+            snapshot,
+            as_at,
+            person_ix: t
+                .people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.pers_person_id.as_str().to_string(), i as u32))
+                .collect(),
+            team_ids: t
+                .teams
+                .iter()
+                .map(|x| x.dept_team_id.as_str().to_string())
+                .collect(),
+            team_names: t.teams.iter().map(|x| x.dept_team_name.clone()).collect(),
+            worker_names: t
+                .professionals
+                .iter()
+                .map(|w| {
+                    w.prof_professional_name
+                        .clone()
+                        .unwrap_or_else(|| w.prof_professional_id.as_str().to_string())
+                })
+                .collect(),
+            allocation,
+            indicators,
+            worklist,
+            seconds: t0.elapsed().as_secs_f64(),
+            model,
+        }
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorData> {
+        self.indicators.iter().find(|d| d.ind.id == id)
+    }
+
+    pub fn person_id(&self, child: u32) -> &str {
+        self.model.tables.people[child as usize]
+            .pers_person_id
+            .as_str()
+    }
+
+    /// The team id a child is allocated to at the as-at date.
+    pub fn child_team_id(&self, child: u32) -> Option<&str> {
+        self.allocation[child as usize]
+            .0
+            .map(|t| self.team_ids[t as usize].as_str())
+    }
+
+    pub fn team_name(&self, team: Option<u32>) -> &str {
+        team.map_or("Not allocated", |t| self.team_names[t as usize].as_str())
+    }
+
+    pub fn worker_name(&self, worker: Option<u32>) -> &str {
+        worker.map_or("Not allocated", |w| self.worker_names[w as usize].as_str())
+    }
+}

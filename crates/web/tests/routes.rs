@@ -1,0 +1,834 @@
+//! Black-box tests: the application on a random port over a fresh SQLite store holding a small
+//! synthetic authority, driven over plain HTTP. For every route and role: who gets the page,
+//! who 403 and who the login page; that a viewer never receives a child identifier and a
+//! manager never another team's child; CSRF, session expiry, login throttling, security
+//! headers, and that child-level views write audit rows.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use model::Date;
+use store::{ImportMeta, Store};
+use web::{Options, Shared};
+
+struct Resp {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Resp {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    fn cookies(&self) -> Vec<&str> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie"))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+    /// The value of cookie `name` set by this response.
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies().iter().find_map(|c| {
+            let first = c.split(';').next()?;
+            let (k, v) = first.split_once('=')?;
+            (k == name && !v.is_empty()).then(|| v.to_string())
+        })
+    }
+    /// The CSRF token of the first form on the page.
+    fn csrf(&self) -> String {
+        let at = self
+            .body
+            .find("name=\"csrf\" value=\"")
+            .expect("a form with a CSRF token");
+        let rest = &self.body[at + 19..];
+        rest[..rest.find('"').unwrap()].to_string()
+    }
+}
+
+fn http(addr: SocketAddr, method: &str, path: &str, cookie: &str, body: &str) -> Resp {
+    http_with(addr, method, path, cookie, body, &[])
+}
+
+fn http_with(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    cookie: &str,
+    body: &str,
+    extra: &[(&str, &str)],
+) -> Resp {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if !cookie.is_empty() {
+        req.push_str(&format!("Cookie: {cookie}\r\n"));
+    }
+    for (k, v) in extra {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if method == "POST" {
+        req.push_str(&format!(
+            "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+            body.len()
+        ));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    s.write_all(req.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Resp {
+        status,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+fn enc(s: &str) -> String {
+    web::auth::urlencode(s)
+}
+
+/// Signs in and returns the session cookie (`sl_session=…`).
+fn login(addr: SocketAddr, user: &str, password: &str) -> String {
+    let r = try_login(addr, user, password);
+    assert_eq!(r.status, 303, "sign-in of {user}: {}", r.body);
+    format!(
+        "sl_session={}",
+        r.cookie("sl_session").expect("a session cookie")
+    )
+}
+
+fn try_login(addr: SocketAddr, user: &str, password: &str) -> Resp {
+    let form = http(addr, "GET", "/login", "", "");
+    let pre = form.cookie("sl_pre").expect("a pre-session cookie");
+    http(
+        addr,
+        "POST",
+        "/login",
+        &format!("sl_pre={pre}"),
+        &format!(
+            "csrf={}&username={}&password={}&next=%2F",
+            form.csrf(),
+            enc(user),
+            enc(password)
+        ),
+    )
+}
+
+const PASSWORD: &str = "a long test password";
+
+struct App {
+    addr: SocketAddr,
+    state: Shared,
+    admin_password: String,
+    /// A team with a child on the work list, that child, and a child of another team.
+    team: String,
+    own_child: String,
+    other_child: String,
+    people: Vec<String>,
+}
+
+/// A fresh PostgreSQL schema when `SIGHTLINE_TEST_DATABASE_URL` names a server (else None:
+/// the PostgreSQL test is skipped).
+fn postgres_url(name: &str) -> Option<String> {
+    let base = std::env::var("SIGHTLINE_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    let schema = format!("web_{name}_{}", std::process::id());
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&base).await.unwrap();
+        for sql in [
+            format!("DROP SCHEMA IF EXISTS {schema} CASCADE"),
+            format!("CREATE SCHEMA {schema}"),
+        ] {
+            sqlx::query(&sql).execute(&pool).await.unwrap();
+        }
+    });
+    let sep = if base.contains('?') { '&' } else { '?' };
+    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
+}
+
+/// Runs a server on its own thread and runtime, over SQLite or the given database.
+fn start(with_data: bool, idle: i64) -> (SocketAddr, Shared, String) {
+    start_on(None, with_data, idle)
+}
+
+fn start_on(url: Option<String>, with_data: bool, idle: i64) -> (SocketAddr, Shared, String) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let dir = tempfile::tempdir().unwrap();
+            let url =
+                url.unwrap_or_else(|| format!("sqlite://{}", dir.path().join("web.db").display()));
+            let store = Store::open(&url).await.unwrap();
+            if with_data {
+                let cfg = synth::Config::new(1200, 11, Date::ymd(2026, 3, 31));
+                let g = synth::generate(&cfg, &|_, _| {});
+                let meta = ImportMeta {
+                    kind: "ssd",
+                    source: "synthetic",
+                    label: None,
+                };
+                store
+                    .import(&g.model.tables, &g.model.la, &[], meta, &|_, _, _| {})
+                    .await
+                    .unwrap();
+            }
+            let (_, admin_password) = web::ensure_admin(&store).await.unwrap().unwrap();
+            let hash = web::auth::hash_password(PASSWORD).unwrap();
+            for (name, role) in [
+                ("analyst", "analyst"),
+                ("manager", "manager"),
+                ("viewer", "viewer"),
+                ("throttled", "viewer"),
+            ] {
+                store
+                    .create_web_user(name, &hash, role, &[], false)
+                    .await
+                    .unwrap();
+            }
+            let options = Options {
+                bind: "127.0.0.1:0".into(),
+                session_idle_seconds: idle,
+                poll_seconds: 3600,
+                ..Options::default()
+            };
+            let running = web::start(store, options).await.unwrap();
+            tx.send((running.addr, running.state.clone(), admin_password))
+                .unwrap();
+            let _keep = dir;
+            let _ = running.task.await;
+        });
+    });
+    rx.recv().unwrap()
+}
+
+fn app() -> &'static App {
+    static APP: OnceLock<App> = OnceLock::new();
+    APP.get_or_init(|| {
+        let (addr, state, admin_password) = start(true, 1800);
+        let t0 = Instant::now();
+        while !http(addr, "GET", "/healthz", "", "")
+            .body
+            .starts_with("ready")
+        {
+            assert!(t0.elapsed() < Duration::from_secs(600), "never ready");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let c = state.computed().unwrap();
+        let first = c
+            .worklist
+            .iter()
+            .find(|i| i.team.is_some())
+            .expect("an allocated child with something due");
+        let team = first.team.unwrap();
+        let other = (0..c.allocation.len() as u32)
+            .find(|&ch| c.allocation[ch as usize].0.is_some_and(|t| t != team))
+            .expect("a child of another team");
+        let team_id = c.team_ids[team as usize].clone();
+        // The manager sees that team only.
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let u = state
+                .store
+                .web_user_by_name("manager")
+                .await
+                .unwrap()
+                .unwrap();
+            state
+                .store
+                .set_web_user_access(u.id, "manager", std::slice::from_ref(&team_id), false)
+                .await
+                .unwrap();
+        });
+        App {
+            addr,
+            admin_password,
+            team: team_id,
+            own_child: c.person_id(first.child).to_string(),
+            other_child: c.person_id(other).to_string(),
+            people: c
+                .model
+                .tables
+                .people
+                .iter()
+                .map(|p| p.pers_person_id.as_str().to_string())
+                .collect(),
+            state: state.clone(),
+        }
+    })
+}
+
+/// The admin's session, after the forced change of the one-time password.
+fn admin_session(a: &App) -> String {
+    static S: OnceLock<String> = OnceLock::new();
+    S.get_or_init(|| {
+        let first = login(a.addr, "admin", &a.admin_password);
+        // Until the password is changed, every page leads to the change form.
+        let r = http(a.addr, "GET", "/", &first, "");
+        assert_eq!(
+            (r.status, r.header("location")),
+            (303, Some("/account/password"))
+        );
+        let form = http(a.addr, "GET", "/account/password", &first, "");
+        assert_eq!(form.status, 200);
+        let body = format!(
+            "csrf={}&current={}&new={}&confirm={}",
+            form.csrf(),
+            enc(&a.admin_password),
+            enc("the admin's own password"),
+            enc("the admin's own password")
+        );
+        let r = http(a.addr, "POST", "/account/password", &first, &body);
+        assert_eq!(r.status, 303, "{}", r.body);
+        // The old session ended with the change.
+        assert_eq!(
+            http(a.addr, "GET", "/account/password", &first, "").status,
+            303
+        );
+        format!("sl_session={}", r.cookie("sl_session").unwrap())
+    })
+    .clone()
+}
+
+fn audit_rows(a: &App) -> Vec<store::AuditEntry> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(a.state.store.audit_entries(100_000)).unwrap()
+}
+
+#[test]
+fn every_route_answers_each_role_as_the_policy_says() {
+    let a = app();
+    let ind = "cp_visits_in_time";
+    let ind = if a.state.computed().unwrap().indicator(ind).is_some() {
+        ind.to_string()
+    } else {
+        indicators::catalogue()[0].id.to_string()
+    };
+    let routes: Vec<String> = vec![
+        "/".into(),
+        format!("/indicators/{ind}"),
+        format!("/indicators/{ind}/children"),
+        "/worklists".into(),
+        "/worklists.csv".into(),
+        format!("/children/{}", a.own_child),
+        "/data".into(),
+        "/data/annex-a?as_at=2026-03-31".into(),
+        "/admin/users".into(),
+        "/admin/audit".into(),
+        "/admin/audit.csv".into(),
+        "/account/password".into(),
+    ];
+    // Expected status per route for: viewer, manager, analyst, admin.
+    let expected: [[u16; 4]; 12] = [
+        [200, 200, 200, 200],
+        [200, 200, 200, 200],
+        [403, 200, 200, 200],
+        [403, 200, 200, 200],
+        [403, 200, 200, 200],
+        [403, 200, 200, 200],
+        [403, 403, 200, 200],
+        [403, 403, 200, 200],
+        [403, 403, 403, 200],
+        [403, 403, 403, 200],
+        [403, 403, 403, 200],
+        [200, 200, 200, 200],
+    ];
+    let sessions = [
+        login(a.addr, "viewer", PASSWORD),
+        login(a.addr, "manager", PASSWORD),
+        login(a.addr, "analyst", PASSWORD),
+        admin_session(a),
+    ];
+    for (route, want) in routes.iter().zip(expected) {
+        let anon = http(a.addr, "GET", route, "", "");
+        assert_eq!(anon.status, 303, "anonymous {route}");
+        assert!(anon.header("location").unwrap().starts_with("/login?next="));
+        for (k, session) in sessions.iter().enumerate() {
+            let r = http(a.addr, "GET", route, session, "");
+            assert_eq!(
+                r.status,
+                want[k],
+                "role {k} on {route}: {}",
+                &r.body[..r.body.len().min(300)]
+            );
+            if k == 0 {
+                // A viewer never receives a child identifier, whatever the page.
+                for id in &a.people {
+                    assert!(!r.body.contains(id.as_str()), "viewer got {id} on {route}");
+                }
+            }
+        }
+    }
+    // State-changing routes.
+    let [viewer, manager, analyst, admin] = &sessions;
+    for session in [viewer, manager, analyst] {
+        let page = http(a.addr, "GET", "/account/password", session, "");
+        let body = format!("csrf={}", page.csrf());
+        assert_eq!(
+            http(a.addr, "POST", "/data/refresh", session, &body).status,
+            403
+        );
+        let body = format!("csrf={}&username=newbie&role=viewer", page.csrf());
+        assert_eq!(
+            http(a.addr, "POST", "/admin/users", session, &body).status,
+            403
+        );
+        assert_eq!(
+            http(a.addr, "POST", "/admin/users/1", session, &body).status,
+            403
+        );
+    }
+    let page = http(a.addr, "GET", "/admin/users", admin, "");
+    let body = format!("csrf={}", page.csrf());
+    assert_eq!(
+        http(a.addr, "POST", "/data/refresh", admin, &body).status,
+        303
+    );
+    let anon = http(a.addr, "POST", "/data/refresh", "", "csrf=x");
+    assert_eq!(
+        anon.status, 403,
+        "no session, no pre-session cookie: CSRF fails first"
+    );
+    assert_eq!(http(a.addr, "GET", "/no/such/page", "", "").status, 404);
+}
+
+#[test]
+fn viewers_see_small_numbers_suppressed_and_others_see_them() {
+    let a = app();
+    let c = a.state.computed().unwrap();
+    let Some(d) = c
+        .indicators
+        .iter()
+        .find(|d| d.latest().is_some_and(|f| f.suppress))
+    else {
+        panic!("the synthetic authority has no figure on 1–4 records");
+    };
+    let path = format!("/indicators/{}", d.ind.id);
+    let viewer = login(a.addr, "viewer", PASSWORD);
+    let analyst = login(a.addr, "analyst", PASSWORD);
+    let v = http(a.addr, "GET", &path, &viewer, "");
+    let latest = |body: &str| {
+        let at = body.find("<dt>Latest").unwrap();
+        let dd = &body[at..];
+        let s = dd.find("<dd>").unwrap() + 4;
+        dd[s..s + dd[s..].find("</dd>").unwrap()].to_string()
+    };
+    assert_eq!(latest(&v.body), "c");
+    assert!(!v.body.contains("children behind this figure"));
+    let x = http(a.addr, "GET", &path, &analyst, "");
+    assert_ne!(latest(&x.body), "c");
+    assert!(x.body.contains("children behind this figure"));
+}
+
+#[test]
+fn managers_see_only_their_teams_children() {
+    let a = app();
+    let manager = login(a.addr, "manager", PASSWORD);
+    let mine = http(
+        a.addr,
+        "GET",
+        &format!("/children/{}", a.own_child),
+        &manager,
+        "",
+    );
+    assert_eq!(mine.status, 200);
+    assert!(mine.body.contains(&a.own_child));
+    let theirs = http(
+        a.addr,
+        "GET",
+        &format!("/children/{}", a.other_child),
+        &manager,
+        "",
+    );
+    assert_eq!(theirs.status, 403);
+    assert!(!theirs.body.contains(&a.other_child));
+    // Unknown children look the same as other teams' children.
+    assert_eq!(
+        http(a.addr, "GET", "/children/NOPE", &manager, "").status,
+        403
+    );
+    let analyst = login(a.addr, "analyst", PASSWORD);
+    assert_eq!(
+        http(a.addr, "GET", "/children/NOPE", &analyst, "").status,
+        404
+    );
+
+    // Lists hold only the team's children, even when another team is asked for.
+    let c = a.state.computed().unwrap();
+    let outside: Vec<&str> = (0..c.allocation.len() as u32)
+        .filter(|&ch| c.child_team_id(ch) != Some(a.team.as_str()))
+        .map(|ch| c.person_id(ch))
+        .collect();
+    let other_team = c.team_ids.iter().find(|t| **t != a.team).unwrap();
+    let ind = c
+        .indicators
+        .iter()
+        .find(|d| !d.units.is_empty())
+        .unwrap()
+        .ind
+        .id;
+    for path in [
+        "/worklists".to_string(),
+        "/worklists.csv".to_string(),
+        format!("/worklists?team={other_team}"),
+        format!("/indicators/{ind}/children"),
+    ] {
+        let r = http(a.addr, "GET", &path, &manager, "");
+        assert_eq!(r.status, 200, "{path}");
+        for id in &outside {
+            assert!(
+                !r.body.contains(&format!(">{id}<")) && !r.body.contains(&format!("{id},")),
+                "{path} shows {id}"
+            );
+        }
+    }
+    let csv = http(a.addr, "GET", "/worklists.csv", &manager, "");
+    assert!(
+        csv.body.contains(&a.own_child),
+        "the manager's own child is listed"
+    );
+    assert!(csv.header("content-type").unwrap().starts_with("text/csv"));
+}
+
+#[test]
+fn child_level_views_and_exports_are_audited() {
+    let a = app();
+    let manager = login(a.addr, "manager", PASSWORD);
+    let before = audit_rows(a).len();
+    let r = http(
+        a.addr,
+        "GET",
+        &format!("/children/{}?reason=core+group+meeting", a.own_child),
+        &manager,
+        "",
+    );
+    assert_eq!(r.status, 200);
+    http(a.addr, "GET", "/worklists.csv", &manager, "");
+    let rows = audit_rows(a);
+    assert_eq!(rows.len(), before + 2);
+    assert!(rows.iter().any(|e| e.actor == "manager"
+        && e.action == "web child journey"
+        && e.detail == format!("child {}; reason: core group meeting", a.own_child)));
+    assert!(rows
+        .iter()
+        .any(|e| e.actor == "manager" && e.action == "web work list export"));
+    // The Annex A workbook is child-level too.
+    let analyst = login(a.addr, "analyst", PASSWORD);
+    let n = audit_rows(a).len();
+    let x = http(
+        a.addr,
+        "GET",
+        "/data/annex-a?as_at=2026-01-31",
+        &analyst,
+        "",
+    );
+    assert_eq!(x.status, 200);
+    assert!(x.body.starts_with("PK"), "an xlsx (zip) file");
+    let rows = audit_rows(a);
+    assert_eq!(rows.len(), n + 1);
+    assert!(rows.iter().any(|e| e.actor == "analyst"
+        && e.action == "web annex a export"
+        && e.detail == "annex-a-2026-01-31.xlsx"));
+    // A date after the snapshot's, or no date at all, is refused without an audit row.
+    let bad = http(
+        a.addr,
+        "GET",
+        "/data/annex-a?as_at=2027-01-01",
+        &analyst,
+        "",
+    );
+    assert_eq!(bad.status, 400);
+    assert_eq!(
+        http(a.addr, "GET", "/data/annex-a?as_at=soon", &analyst, "").status,
+        400
+    );
+    assert_eq!(audit_rows(a).len(), n + 1);
+    // Aggregate pages are not child-level: no rows.
+    let n = audit_rows(a).len();
+    http(a.addr, "GET", "/", &manager, "");
+    assert_eq!(audit_rows(a).len(), n);
+    // The admin reads the log, and exporting it is itself recorded.
+    let admin = admin_session(a);
+    let page = http(a.addr, "GET", "/admin/audit", &admin, "");
+    assert!(page.body.contains("web child journey"));
+    // Searching the log: by child, only that child's entries.
+    let found = http(
+        a.addr,
+        "GET",
+        &format!("/admin/audit?q={}", a.own_child),
+        &admin,
+        "",
+    );
+    assert!(found.body.contains("web child journey"));
+    assert!(!found.body.contains("web work list export"));
+    let csv = http(a.addr, "GET", "/admin/audit.csv", &admin, "");
+    assert!(csv.body.starts_with("at,actor,action,snapshot,detail"));
+    assert!(csv.body.contains("web audit export"));
+}
+
+#[test]
+fn forms_without_the_session_csrf_token_are_refused() {
+    let a = app();
+    let admin = admin_session(a);
+    let page = http(a.addr, "GET", "/admin/users", &admin, "");
+    let good = page.csrf();
+    let form = |csrf: &str, name: &str| format!("csrf={csrf}&username={name}&role=viewer");
+    for body in [
+        "username=csrf1&role=viewer".to_string(),
+        form("0000", "csrf2"),
+        form(&good[..good.len() - 1], "csrf3"),
+    ] {
+        let r = http(a.addr, "POST", "/admin/users", &admin, &body);
+        assert_eq!(r.status, 403, "{body}");
+    }
+    // A request from another site is refused even with the token.
+    let r = http_with(
+        a.addr,
+        "POST",
+        "/admin/users",
+        &admin,
+        &form(&good, "csrf4"),
+        &[("Origin", "https://evil.example")],
+    );
+    assert_eq!(r.status, 403);
+    // Another session's token does not do either.
+    let analyst = login(a.addr, "analyst", PASSWORD);
+    let theirs = http(a.addr, "GET", "/account/password", &analyst, "").csrf();
+    assert_ne!(theirs, good);
+    assert_eq!(
+        http(
+            a.addr,
+            "POST",
+            "/admin/users",
+            &admin,
+            &form(&theirs, "csrf5")
+        )
+        .status,
+        403
+    );
+    let r = http(
+        a.addr,
+        "POST",
+        "/admin/users",
+        &admin,
+        &form(&good, "csrf6"),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Account csrf6 created"));
+    // Same-site posts from a browser: the site's own origin, or an opaque `null` one.
+    for (origin, name) in [
+        (format!("http://{}", a.addr), "csrf7"),
+        ("null".into(), "csrf8"),
+    ] {
+        let r = http_with(
+            a.addr,
+            "POST",
+            "/admin/users",
+            &admin,
+            &form(&good, name),
+            &[("Origin", origin.as_str())],
+        );
+        assert_eq!(r.status, 200, "Origin {origin}");
+    }
+    // Sign-in without the pre-session cookie's token.
+    let r = http(a.addr, "POST", "/login", "", "username=viewer&password=x");
+    assert_eq!(r.status, 403);
+}
+
+#[test]
+fn responses_carry_the_security_headers_and_cookies_are_locked_down() {
+    let a = app();
+    let viewer = login(a.addr, "viewer", PASSWORD);
+    for (path, session) in [("/login", ""), ("/", viewer.as_str()), ("/nope", "")] {
+        let r = http(a.addr, "GET", path, session, "");
+        let csp = r.header("content-security-policy").unwrap();
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"));
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"));
+        assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(r.header("referrer-policy"), Some("same-origin"));
+        assert_eq!(r.header("x-frame-options"), Some("DENY"));
+        assert_eq!(r.header("cache-control"), Some("no-store"));
+        // No inline script or style at all.
+        assert!(!r.body.contains("<script") && !r.body.contains("style="));
+    }
+    let r = try_login(a.addr, "viewer", PASSWORD);
+    let c = r
+        .cookies()
+        .into_iter()
+        .find(|c| c.starts_with("sl_session="))
+        .unwrap()
+        .to_string();
+    assert!(c.contains("HttpOnly") && c.contains("SameSite=Strict") && !c.contains("Secure"));
+    // Behind a TLS-terminating proxy the cookie is Secure.
+    let form = http(a.addr, "GET", "/login", "", "");
+    let pre = form.cookie("sl_pre").unwrap();
+    let r = http_with(
+        a.addr,
+        "POST",
+        "/login",
+        &format!("sl_pre={pre}"),
+        &format!(
+            "csrf={}&username=viewer&password={}",
+            form.csrf(),
+            enc(PASSWORD)
+        ),
+        &[("X-Forwarded-Proto", "https")],
+    );
+    let c = r
+        .cookies()
+        .into_iter()
+        .find(|c| c.starts_with("sl_session="))
+        .unwrap()
+        .to_string();
+    assert!(c.contains("; Secure"));
+    // Logging out ends the session on the server, not just in the browser.
+    let page = http(a.addr, "GET", "/account/password", &viewer, "");
+    let out = http(
+        a.addr,
+        "POST",
+        "/logout",
+        &viewer,
+        &format!("csrf={}", page.csrf()),
+    );
+    assert_eq!(out.status, 303);
+    assert_eq!(http(a.addr, "GET", "/", &viewer, "").status, 303);
+    // Off-site "next" targets are ignored.
+    let form = http(a.addr, "GET", "/login", "", "");
+    let pre = form.cookie("sl_pre").unwrap();
+    let r = http(
+        a.addr,
+        "POST",
+        "/login",
+        &format!("sl_pre={pre}"),
+        &format!(
+            "csrf={}&username=viewer&password={}&next=%2F%2Fevil.example",
+            form.csrf(),
+            enc(PASSWORD)
+        ),
+    );
+    assert_eq!(r.header("location"), Some("/"));
+}
+
+#[test]
+fn sessions_expire_and_sign_in_is_throttled() {
+    // A server of its own, with a two-second idle limit and no data.
+    expiry_and_throttling(start(false, 2).0);
+}
+
+#[test]
+fn the_application_runs_on_postgresql() {
+    let Some(url) = postgres_url("throttle") else {
+        eprintln!("SIGHTLINE_TEST_DATABASE_URL not set: PostgreSQL test skipped");
+        return;
+    };
+    expiry_and_throttling(start_on(Some(url), false, 2).0);
+    // With data: pages, scoping and audit rows as on SQLite.
+    let url = postgres_url("data").unwrap();
+    let (addr, state, _) = start_on(Some(url), true, 1800);
+    let t0 = Instant::now();
+    while !http(addr, "GET", "/healthz", "", "")
+        .body
+        .starts_with("ready")
+    {
+        assert!(t0.elapsed() < Duration::from_secs(600), "never ready");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let c = state.computed().unwrap();
+    let child = c.person_id(c.worklist[0].child).to_string();
+    let analyst = login(addr, "analyst", PASSWORD);
+    for path in ["/", "/worklists", "/data", &format!("/children/{child}")] {
+        assert_eq!(http(addr, "GET", path, &analyst, "").status, 200, "{path}");
+    }
+    let viewer = login(addr, "viewer", PASSWORD);
+    assert_eq!(
+        http(addr, "GET", &format!("/children/{child}"), &viewer, "").status,
+        403
+    );
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let rows = rt.block_on(state.store.audit_entries(100)).unwrap();
+    assert!(rows
+        .iter()
+        .any(|e| e.actor == "analyst" && e.detail == format!("child {child}")));
+}
+
+fn expiry_and_throttling(addr: SocketAddr) {
+    let s = login(addr, "viewer", PASSWORD);
+    assert_eq!(http(addr, "GET", "/account/password", &s, "").status, 200);
+    // Idle for over two whole seconds (times are kept in seconds).
+    std::thread::sleep(Duration::from_millis(3300));
+    let r = http(addr, "GET", "/account/password", &s, "");
+    assert_eq!(r.status, 303);
+    assert!(r.header("location").unwrap().contains("expired=1"));
+    // Expired sessions are deleted: coming back later does not revive them.
+    assert_eq!(http(addr, "GET", "/account/password", &s, "").status, 303);
+
+    // Five wrong passwords lock the account for a while; even the right one is then refused.
+    for _ in 0..5 {
+        assert_eq!(try_login(addr, "throttled", "wrong password!").status, 401);
+    }
+    let r = try_login(addr, "throttled", PASSWORD);
+    assert_eq!(r.status, 429);
+    assert!(r.cookie("sl_session").is_none());
+    // Other accounts are unaffected.
+    let again = login(addr, "viewer", PASSWORD);
+    // Signing in over a live session checks the sign-in form's own (pre-session) token.
+    let form = http(addr, "GET", "/login", &again, "");
+    let pre = form.cookie("sl_pre").unwrap();
+    let r = http(
+        addr,
+        "POST",
+        "/login",
+        &format!("{again}; sl_pre={pre}"),
+        &format!(
+            "csrf={}&username=viewer&password={}",
+            form.csrf(),
+            enc(PASSWORD)
+        ),
+    );
+    assert_eq!(r.status, 303);
+    // Unknown names and wrong passwords get the same answer.
+    let unknown = try_login(addr, "nobody", "wrong password!");
+    assert_eq!(unknown.status, 401);
+    assert!(unknown
+        .body
+        .contains("Enter a correct username and password"));
+}
