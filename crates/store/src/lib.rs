@@ -366,23 +366,46 @@ impl Store {
 
     /// The stored benchmark files, by name.
     pub async fn benchmark_files(&self) -> Result<Vec<BenchmarkFile>> {
-        let doing = || db("listing benchmark files");
-        let rows = sqlx::query(
-            "SELECT file_name, kind, sha256, row_count, imported_at FROM benchmark_files \
-             ORDER BY file_name",
-        )
+        let rows = self
+            .stored_files("benchmark_files", "kind", "listing benchmark files")
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(name, kind, sha256, rows, imported_at)| BenchmarkFile {
+                name,
+                kind,
+                sha256,
+                rows,
+                imported_at,
+            })
+            .collect())
+    }
+
+    /// The rows of a table of imported files (`benchmark_files`, `ofsted_files`), by name:
+    /// name, the file's kind (`kind_column`), SHA-256, row count and when it was imported.
+    async fn stored_files(
+        &self,
+        table: &str,
+        kind_column: &str,
+        what: &'static str,
+    ) -> Result<Vec<(String, String, String, i64, String)>> {
+        let doing = || db(what);
+        let rows = sqlx::query(&format!(
+            "SELECT file_name, {kind_column}, sha256, row_count, imported_at FROM {table} \
+             ORDER BY file_name"
+        ))
         .fetch_all(&self.pool)
         .await
         .map_err(doing())?;
         rows.iter()
             .map(|r| {
-                Ok(BenchmarkFile {
-                    name: r.try_get(0).map_err(doing())?,
-                    kind: r.try_get(1).map_err(doing())?,
-                    sha256: r.try_get(2).map_err(doing())?,
-                    rows: r.try_get(3).map_err(doing())?,
-                    imported_at: r.try_get(4).map_err(doing())?,
-                })
+                Ok((
+                    r.try_get(0).map_err(doing())?,
+                    r.try_get(1).map_err(doing())?,
+                    r.try_get(2).map_err(doing())?,
+                    r.try_get(3).map_err(doing())?,
+                    r.try_get(4).map_err(doing())?,
+                ))
             })
             .collect()
     }

@@ -187,25 +187,19 @@ impl Store {
 
     /// The stored Ofsted files, by name.
     pub async fn ofsted_files(&self) -> Result<Vec<OfstedFile>> {
-        let doing = || db("listing Ofsted files");
-        let rows = sqlx::query(
-            "SELECT file_name, layout, sha256, row_count, imported_at FROM ofsted_files \
-             ORDER BY file_name",
-        )
-        .fetch_all(&self.pool)
-        .await
-        .map_err(doing())?;
-        rows.iter()
-            .map(|r| {
-                Ok(OfstedFile {
-                    name: r.try_get(0).map_err(doing())?,
-                    layout: r.try_get(1).map_err(doing())?,
-                    sha256: r.try_get(2).map_err(doing())?,
-                    rows: r.try_get(3).map_err(doing())?,
-                    imported_at: r.try_get(4).map_err(doing())?,
-                })
+        let rows = self
+            .stored_files("ofsted_files", "layout", "listing Ofsted files")
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(name, layout, sha256, rows, imported_at)| OfstedFile {
+                name,
+                layout,
+                sha256,
+                rows,
+                imported_at,
             })
-            .collect()
+            .collect())
     }
 
     /// The register, parsed again from the stored files (empty when none are stored).
