@@ -41,6 +41,8 @@ pub struct Computed {
     pub team_ids: Vec<String>,
     pub team_names: Vec<String>,
     pub worker_names: Vec<String>,
+    /// Each worker's index in `worker_names`, by professional id.
+    pub worker_ix: HashMap<String, u32>,
     /// Each child's allocated team and worker at the as-at date.
     pub allocation: Vec<(Option<u32>, Option<u32>)>,
     pub indicators: Vec<IndicatorData>,
@@ -132,6 +134,12 @@ impl Computed {
                         .clone()
                         .unwrap_or_else(|| w.prof_professional_id.as_str().to_string())
                 })
+                .collect(),
+            worker_ix: t
+                .professionals
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.prof_professional_id.as_str().to_string(), i as u32))
                 .collect(),
             allocation,
             indicators,

@@ -6,7 +6,6 @@
 // A refusal is a whole page: returning it as the error of a Result is the point.
 #![allow(clippy::result_large_err)]
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -1183,15 +1182,9 @@ pub async fn child(
 fn journey(c: &Computed, id: &str) -> Vec<(String, &'static str, String)> {
     let t = &c.model.tables;
     let mut ev: Vec<(model::Date, &'static str, String)> = vec![];
-    let worker_ix: HashMap<&str, usize> = t
-        .professionals
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (w.prof_professional_id.as_str(), i))
-        .collect();
     let worker = |w: Option<&str>| {
-        w.and_then(|w| worker_ix.get(w))
-            .map(|&i| c.worker_names[i].clone())
+        w.and_then(|w| c.worker_ix.get(w))
+            .map(|&i| c.worker_names[i as usize].clone())
             .unwrap_or_default()
     };
     for x in t
