@@ -63,6 +63,7 @@ pub fn simulate(cfg: &Config, wf: &Workforce, progress: &(dyn Fn(u64, u64) + Syn
                     ever_in_care: false,
                     uasc: false,
                     worker: None,
+                    last_missing_back: None,
                 };
                 child.live(sim_start);
                 if !child.out.cin_episodes.is_empty() || !child.out.contacts.is_empty() {
@@ -103,6 +104,9 @@ struct Child<'a> {
     /// The open allocated-worker involvement (row index), if any: a child has one allocated
     /// social worker at a time, so the involvements form a chain (903 rules SW08 to SW19).
     worker: Option<usize>,
+    /// When the child's latest missing episode ended, so that no later one (in this or a
+    /// later period of care) overlaps it.
+    last_missing_back: Option<Date>,
 }
 
 /// How a chain of work (one referral) ended.
@@ -974,10 +978,13 @@ impl Child<'_> {
         placements.push((start, first));
         let mut d = start;
         loop {
-            let rate_days = if d.days_until(start.plus_days(365)) > 0 {
-                420.0
-            } else {
-                900.0
+            // Moves are common in a child's first year in care and become rarer the longer
+            // the child stays: England's long-term stability (same carer for 2 years among
+            // children in care 2.5 years) is about 70%, while 3+ moves in a year stay near 10%.
+            let rate_days = match start.days_until(d) / 365 {
+                0 => 420.0,
+                1 => 1800.0,
+                _ => 3500.0,
             };
             d = d.plus_days(self.exp_days(rate_days).max(14));
             if d >= stop {
@@ -1465,6 +1472,9 @@ impl Child<'_> {
         if a0 >= 11 || self.age_on(stop) >= 12 {
             let rate = if self.p(0.25) { 90.0 } else { 2000.0 };
             let mut m = start.plus_days(self.exp_days(rate));
+            if let Some(back) = self.last_missing_back {
+                m = m.max(back.plus_days(1));
+            }
             while m <= stop {
                 if self.age_on(m) >= 10 {
                     let back = m.plus_days(self.pick(&[(0i64, 50), (1, 35), (3, 10), (8, 5)]));
@@ -1486,6 +1496,14 @@ impl Child<'_> {
                             .then_some(YesNo::from_bool(offered && self.p(0.55))),
                     };
                     self.out.missing_episodes.push(row);
+                    // The next episode starts after this one ends: a child is missing once at
+                    // a time (903 rule 574), and an episode still open at the as-at date is
+                    // the last.
+                    if !ended {
+                        break;
+                    }
+                    self.last_missing_back = Some(back);
+                    m = m.max(back.plus_days(1));
                 }
                 m = m.plus_days(self.exp_days(rate).max(3));
             }
