@@ -3,6 +3,7 @@
 //! figure, the work lists and each child's allocation. Requests only read it.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use indicators::benchmarks::{compare, BenchmarkSet, Comparison};
 use indicators::compute::Unit;
@@ -172,5 +173,67 @@ impl Computed {
 
     pub fn worker_name(&self, worker: Option<u32>) -> &str {
         worker.map_or("Not allocated", |w| self.worker_names[w as usize].as_str())
+    }
+}
+
+/// A snapshot's DfE validation (SSDA903 and CIN census), as the validation page shows it.
+#[derive(Clone)]
+pub enum Validation {
+    Running,
+    Done(Arc<Vec<store::validation::ReturnValidation>>),
+    Failed(String),
+}
+
+/// The validation of `snapshot`: what is known now, starting the computation in the
+/// background the first time it is asked for (the served snapshot's model is reused; any
+/// other is loaded from the store).
+pub fn validation(state: &crate::Shared, snapshot: i64) -> Validation {
+    let Ok(mut all) = state.validations.lock() else {
+        return Validation::Failed("the validation cache is unavailable".into());
+    };
+    if let Some(v) = all.get(&snapshot) {
+        return v.clone();
+    }
+    all.insert(snapshot, Validation::Running);
+    drop(all);
+    let st = state.clone();
+    tokio::spawn(async move {
+        let result = async {
+            let model = match st.computed().filter(|c| c.snapshot == snapshot) {
+                Some(c) => ModelRef::Served(c),
+                None => ModelRef::Loaded(st.store.load(snapshot).await.map_err(|e| e.to_string())?),
+            };
+            tokio::task::spawn_blocking(move || store::validation::validate_model(model.get()))
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| e.to_string())
+        }
+        .await;
+        let v = match result {
+            Ok(r) => Validation::Done(Arc::new(r)),
+            Err(e) => {
+                tracing::warn!("validating snapshot {snapshot}: {e}");
+                Validation::Failed(e)
+            }
+        };
+        if let Ok(mut all) = st.validations.lock() {
+            all.insert(snapshot, v);
+        }
+    });
+    Validation::Running
+}
+
+/// The served snapshot's model, or one loaded for the purpose.
+enum ModelRef {
+    Served(Arc<Computed>),
+    Loaded(CaseModel),
+}
+
+impl ModelRef {
+    fn get(&self) -> &CaseModel {
+        match self {
+            ModelRef::Served(c) => &c.model,
+            ModelRef::Loaded(m) => m,
+        }
     }
 }

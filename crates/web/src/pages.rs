@@ -1556,6 +1556,114 @@ pub async fn annex_a(
     }
 }
 
+/// One return on the validation page.
+struct ReturnView {
+    name: &'static str,
+    year: String,
+    summary: String,
+    failed: Vec<(String, String)>,
+    /// Code, type, message, count.
+    rules: Vec<(&'static str, &'static str, &'static str, usize)>,
+    /// Child id, whether it links to the journey, rule codes.
+    children: Vec<(String, bool, String)>,
+    children_total: usize,
+}
+
+#[derive(Template)]
+#[template(path = "validation.html")]
+struct ValidationPage {
+    layout: Layout,
+    snapshot: i64,
+    state: &'static str,
+    error: String,
+    by_child: bool,
+    returns: Vec<ReturnView>,
+}
+
+/// Children listed per return on the validation page; the rest are counted.
+const VALIDATION_CHILDREN_SHOWN: usize = 1000;
+
+/// A snapshot's DfE validation (SSDA903 and CIN census) by rule, and — for roles that see
+/// every child — by child, which is a child-level view and audited.
+pub async fn snapshot_validation(
+    State(st): State<Shared>,
+    Need(who, _): Need<Data>,
+    Path(id): Path<i64>,
+) -> Response {
+    match st.store.snapshot(id).await {
+        Ok(_) => {}
+        Err(store::StoreError::NoSnapshot(_)) => return not_found().await,
+        Err(e) => return internal(e),
+    }
+    let by_child = who.scope() == Scope::All;
+    let (state, error, returns) = match crate::cache::validation(&st, id) {
+        crate::cache::Validation::Running => ("running", String::new(), None),
+        crate::cache::Validation::Failed(e) => ("failed", e, None),
+        crate::cache::Validation::Done(v) => ("done", String::new(), Some(v)),
+    };
+    if by_child && state == "done" {
+        let detail = format!("snapshot {id} validation by child");
+        if let Err(r) = record_use(&st, &who, "web validation children", Some(id), &detail).await {
+            return r;
+        }
+    }
+    // Children link to their journey when the page's snapshot is the one being served.
+    let served = st.computed().filter(|c| c.snapshot == id);
+    let returns = returns
+        .iter()
+        .flat_map(|v| v.iter())
+        .map(|r| {
+            let errors: usize = r
+                .by_rule
+                .iter()
+                .filter(|x| x.rule_type == "error")
+                .map(|x| x.count)
+                .sum();
+            ReturnView {
+                name: r.name,
+                year: r.year.clone(),
+                summary: format!(
+                    "{} rules run ({} skipped for want of a table): {} findings, {} of them errors, for {} children.",
+                    r.rules_run,
+                    r.rules_skipped,
+                    r.issues,
+                    errors,
+                    r.by_child.len()
+                ),
+                failed: r.failed.clone(),
+                rules: r
+                    .by_rule
+                    .iter()
+                    .map(|x| (x.code, x.rule_type, x.message, x.count))
+                    .collect(),
+                children_total: r.by_child.len(),
+                children: if by_child {
+                    r.by_child
+                        .iter()
+                        .take(VALIDATION_CHILDREN_SHOWN)
+                        .map(|(child, codes)| {
+                            let linked = served
+                                .as_ref()
+                                .is_some_and(|c| c.person_ix.contains_key(child));
+                            (child.clone(), linked, codes.join(", "))
+                        })
+                        .collect()
+                } else {
+                    vec![]
+                },
+            }
+        })
+        .collect();
+    render(&ValidationPage {
+        layout: Layout::new(format!("Validation of snapshot {id}"), Some(&who)),
+        snapshot: id,
+        state,
+        error,
+        by_child,
+        returns,
+    })
+}
+
 pub async fn data_refresh(State(st): State<Shared>, Need(_who, _): Need<Imports>) -> Response {
     let bg = st.clone();
     tokio::spawn(async move {
