@@ -112,6 +112,15 @@ fn summarise(name: &'static str, report: validate::report::Report) -> ReturnVali
     }
 }
 
+/// The year as the rule packs number it, when there is a pack for it.
+fn pack_year(year: CollectionYear) -> Result<u16, ValidationError> {
+    if year.is_supported() {
+        Ok(year.year_ending() as u16)
+    } else {
+        Err(ValidationError::Year(year))
+    }
+}
+
 /// Runs the SSDA903 rules on `tables` (no postcode lookup or provider lists, as the command
 /// line without them); `la` is the authority's code.
 pub fn run_903(
@@ -119,10 +128,7 @@ pub fn run_903(
     year: CollectionYear,
     la: &str,
 ) -> Result<ReturnValidation, ValidationError> {
-    if !year.is_supported() {
-        return Err(ValidationError::Year(year));
-    }
-    let y = year.year_ending() as u16;
+    let y = pack_year(year)?;
     tables.derive_header_uasc();
     ssda903::derive_postcode_fields(&mut tables, la, &ssda903::Postcodes::default());
     let cx = ssda903::Ctx::new(&tables, y, Some(la), ssda903::FileFormat::Csv);
@@ -136,10 +142,7 @@ pub fn run_cin(
     year: CollectionYear,
     la: &str,
 ) -> Result<ReturnValidation, ValidationError> {
-    if !year.is_supported() {
-        return Err(ValidationError::Year(year));
-    }
-    let y = year.year_ending() as u16;
+    let y = pack_year(year)?;
     let cx = cin::Ctx::new(tables, y, Some(la));
     let outcomes = engine::run_all(&cin::pack(y), |r| cin::run_rule(r, &cx));
     Ok(summarise("CIN census", cin::report::build(&cx, outcomes)))

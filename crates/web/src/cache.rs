@@ -201,7 +201,9 @@ pub fn validation(state: &crate::Shared, snapshot: i64) -> Validation {
         let result = async {
             let model = match st.computed().filter(|c| c.snapshot == snapshot) {
                 Some(c) => ModelRef::Served(c),
-                None => ModelRef::Loaded(st.store.load(snapshot).await.map_err(|e| e.to_string())?),
+                None => ModelRef::Loaded(Box::new(
+                    st.store.load(snapshot).await.map_err(|e| e.to_string())?,
+                )),
             };
             tokio::task::spawn_blocking(move || store::validation::validate_model(model.get()))
                 .await
@@ -226,7 +228,7 @@ pub fn validation(state: &crate::Shared, snapshot: i64) -> Validation {
 /// The served snapshot's model, or one loaded for the purpose.
 enum ModelRef {
     Served(Arc<Computed>),
-    Loaded(CaseModel),
+    Loaded(Box<CaseModel>),
 }
 
 impl ModelRef {

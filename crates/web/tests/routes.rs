@@ -154,11 +154,7 @@ fn postgres_url(name: &str) -> Option<String> {
         .ok()
         .filter(|u| !u.is_empty())?;
     let schema = format!("web_{name}_{}", std::process::id());
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
+    block_on(async {
         sqlx::any::install_default_drivers();
         let pool = sqlx::AnyPool::connect(&base).await.unwrap();
         for sql in [
@@ -232,18 +228,32 @@ fn start_on(url: Option<String>, with_data: bool, idle: i64) -> (SocketAddr, Sha
     rx.recv().unwrap()
 }
 
+/// Runs a future to its end on a runtime of its own (for store calls from a test's thread).
+fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(f)
+}
+
+/// Waits until the server has computed its snapshot.
+fn wait_ready(addr: SocketAddr) {
+    let t0 = Instant::now();
+    while !http(addr, "GET", "/healthz", "", "")
+        .body
+        .starts_with("ready")
+    {
+        assert!(t0.elapsed() < Duration::from_secs(600), "never ready");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
 fn app() -> &'static App {
     static APP: OnceLock<App> = OnceLock::new();
     APP.get_or_init(|| {
         let (addr, state, admin_password) = start(true, 1800);
-        let t0 = Instant::now();
-        while !http(addr, "GET", "/healthz", "", "")
-            .body
-            .starts_with("ready")
-        {
-            assert!(t0.elapsed() < Duration::from_secs(600), "never ready");
-            std::thread::sleep(Duration::from_millis(200));
-        }
+        wait_ready(addr);
         let c = state.computed().unwrap();
         let first = c
             .worklist
@@ -256,11 +266,7 @@ fn app() -> &'static App {
             .expect("a child of another team");
         let team_id = c.team_ids[team as usize].clone();
         // The manager sees that team only.
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async {
+        block_on(async {
             let u = state
                 .store
                 .web_user_by_name("manager")
@@ -324,11 +330,7 @@ fn admin_session(a: &App) -> String {
 }
 
 fn audit_rows(a: &App) -> Vec<store::AuditEntry> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(a.state.store.audit_entries(100_000)).unwrap()
+    block_on(a.state.store.audit_entries(100_000)).unwrap()
 }
 
 #[test]
@@ -850,14 +852,7 @@ fn the_application_runs_on_postgresql() {
     // With data: pages, scoping and audit rows as on SQLite.
     let url = postgres_url("data").unwrap();
     let (addr, state, _) = start_on(Some(url), true, 1800);
-    let t0 = Instant::now();
-    while !http(addr, "GET", "/healthz", "", "")
-        .body
-        .starts_with("ready")
-    {
-        assert!(t0.elapsed() < Duration::from_secs(600), "never ready");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    wait_ready(addr);
     let c = state.computed().unwrap();
     let child = c.person_id(c.worklist[0].child).to_string();
     let analyst = login(addr, "analyst", PASSWORD);
@@ -869,11 +864,7 @@ fn the_application_runs_on_postgresql() {
         http(addr, "GET", &format!("/children/{child}"), &viewer, "").status,
         403
     );
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let rows = rt.block_on(state.store.audit_entries(100)).unwrap();
+    let rows = block_on(state.store.audit_entries(100)).unwrap();
     assert!(rows
         .iter()
         .any(|e| e.actor == "analyst" && e.detail == format!("child {child}")));
