@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use indicators::benchmarks::{compare, BenchmarkSet, Comparison};
 use indicators::compute::Unit;
+use indicators::index::Groups;
 use indicators::worklists::{self, Item};
 use indicators::{
     breakdown, catalogue, evaluate_all, monthly_points, By, Figure, Indicator, Params, Prepared,
@@ -46,6 +47,8 @@ pub struct Computed {
     pub worker_ix: HashMap<String, u32>,
     /// Each child's allocated team and worker at the as-at date.
     pub allocation: Vec<(Option<u32>, Option<u32>)>,
+    /// Each child's rows of the tables its journey shows.
+    pub journey_rows: JourneyRows,
     pub indicators: Vec<IndicatorData>,
     pub worklist: Vec<Item>,
     /// Seconds the computation took.
@@ -112,15 +115,18 @@ impl Computed {
             (allocation, indicators, worklist)
         };
         let t = &model.tables;
+        let person_ix: HashMap<String, u32> = t
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.pers_person_id.as_str().to_string(), i as u32))
+            .collect();
+        let journey_rows = JourneyRows::build(t, &person_ix);
         Computed {
             snapshot,
             as_at,
-            person_ix: t
-                .people
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.pers_person_id.as_str().to_string(), i as u32))
-                .collect(),
+            person_ix,
+            journey_rows,
             team_ids: t
                 .teams
                 .iter()
@@ -238,4 +244,57 @@ impl ModelRef {
             ModelRef::Loaded(m) => m,
         }
     }
+}
+
+/// Declares [`JourneyRows`]: one group per table, each keyed by its person id column.
+macro_rules! journey_rows {
+    ($($table:ident: $person:ident),* $(,)?) => {
+        /// Each child's rows of the tables a journey shows, grouped once per snapshot, so a
+        /// journey reads its own rows instead of scanning every table on each request.
+        pub struct JourneyRows {
+            $(pub $table: Groups,)*
+            /// Looked-after reviews name only the period of care; grouped by its child.
+            pub cla_reviews: Groups,
+        }
+
+        impl JourneyRows {
+            fn build(t: &model::Tables, person_ix: &HashMap<String, u32>) -> JourneyRows {
+                let n = t.people.len();
+                let child = |id: &str| person_ix.get(id).copied();
+                let period_child: HashMap<&str, u32> = t
+                    .cla_episodes
+                    .iter()
+                    .filter_map(|e| Some((e.clae_cla_id.as_str(), child(e.clae_person_id.as_str())?)))
+                    .collect();
+                JourneyRows {
+                    $($table: Groups::build(n, &t.$table, |r| child(r.$person.as_str()), |_| 0),)*
+                    cla_reviews: Groups::build(
+                        n,
+                        &t.cla_reviews,
+                        |r| period_child.get(r.clar_cla_id.as_str()).copied(),
+                        |_| 0,
+                    ),
+                }
+            }
+        }
+    };
+}
+
+journey_rows! {
+    contacts: cont_person_id,
+    cin_episodes: cine_person_id,
+    assessments: cina_person_id,
+    cin_plans: cinp_person_id,
+    s47_enquiries: s47e_person_id,
+    initial_cp_conferences: icpc_person_id,
+    cp_plans: cppl_person_id,
+    cp_visits: cppv_person_id,
+    cp_reviews: cppr_person_id,
+    cla_episodes: clae_person_id,
+    placements: clap_person_id,
+    cla_visits: clav_person_id,
+    health_checks: clah_person_id,
+    missing_episodes: miss_person_id,
+    care_leavers: clea_person_id,
+    involvements: invo_person_id,
 }
