@@ -1220,25 +1220,27 @@ fn journey(c: &Computed, ix: u32) -> Vec<(String, &'static str, String)> {
             ev.push((d, "Assessment completed", String::new()));
         }
     }
-    for x in rows(&t.cin_plans, &j.cin_plans, ix) {
-        ev.push((
-            x.cinp_cin_plan_start_date,
-            "Child in need plan started",
-            String::new(),
-        ));
-        if let Some(d) = x.cinp_cin_plan_end_date {
-            ev.push((d, "Child in need plan ended", String::new()));
-        }
-    }
-    for x in rows(&t.s47_enquiries, &j.s47_enquiries, ix) {
-        ev.push((
-            x.s47e_s47_start_date,
-            "Section 47 enquiry started",
-            String::new(),
-        ));
-        if let Some(d) = x.s47e_s47_end_date {
-            ev.push((d, "Section 47 enquiry ended", String::new()));
-        }
+    // Plans and enquiries: a start and, once it has ended, an end.
+    let spans = rows(&t.cin_plans, &j.cin_plans, ix)
+        .map(|x| {
+            let span = (x.cinp_cin_plan_start_date, x.cinp_cin_plan_end_date);
+            (
+                span,
+                "Child in need plan started",
+                "Child in need plan ended",
+            )
+        })
+        .chain(rows(&t.s47_enquiries, &j.s47_enquiries, ix).map(|x| {
+            let span = (x.s47e_s47_start_date, x.s47e_s47_end_date);
+            (
+                span,
+                "Section 47 enquiry started",
+                "Section 47 enquiry ended",
+            )
+        }));
+    for ((start, end), started, ended) in spans {
+        ev.push((start, started, String::new()));
+        ev.extend(end.map(|d| (d, ended, String::new())));
     }
     for x in rows(&t.initial_cp_conferences, &j.initial_cp_conferences, ix) {
         ev.push((
