@@ -1,15 +1,32 @@
-// Signs in, walks login → dashboard → indicator → child journey → work list (and the other
-// pages), and runs axe-core (WCAG 2.x A/AA rules) on each; exits non-zero on any violation.
-// Usage: node a11y.mjs http://127.0.0.1:8080 USER PASSWORD  (Chromium at /usr/bin/chromium)
+// Signs in (choosing a new password when the account's is one-time), walks login → dashboard →
+// indicator → child journey → work list and the other pages, and runs axe-core (WCAG 2.x A/AA
+// and best-practice rules) on each. Exits non-zero on any violation, on any page that does not
+// answer 200, or when the journey breaks (a link or form it follows is missing).
+// Usage: node a11y.mjs http://127.0.0.1:8080 USER PASSWORD  (Chromium at $CHROMIUM or /usr/bin/chromium)
+// Run by crates/cli/tests/e2e.rs (and scripts/a11y.sh).
 import puppeteer from 'puppeteer-core';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
 
-const [base, user, password] = process.argv.slice(2);
+const [base, user, firstPassword] = process.argv.slice(2);
+if (!base || !user || !firstPassword) {
+  console.error('usage: node a11y.mjs BASE_URL USER PASSWORD');
+  process.exit(2);
+}
+let password = firstPassword;
+
+// The server computes its figures in the background: wait until it says it is ready.
+for (let i = 0; ; i++) {
+  const r = await fetch(`${base}/healthz`).then(r => r.text()).catch(() => '');
+  if (r.startsWith('ready')) break;
+  if (i > 600) throw new Error(`the server did not become ready: ${r}`);
+  await new Promise(ok => setTimeout(ok, 500));
+}
+
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless=new'],
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
 });
 let failures = 0;
 try {
@@ -18,6 +35,19 @@ try {
   await page.setBypassCSP(true);
   // SHOTS=DIR also saves a screenshot of each page (docs/screenshots).
   const shots = process.env.SHOTS;
+  async function visit(url) {
+    const r = await page.goto(url);
+    if (!r || r.status() !== 200) throw new Error(`${url} answered ${r ? r.status() : 'nothing'}`);
+  }
+  async function submit(selector) {
+    const [r] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
+    return r;
+  }
+  async function link(selector) {
+    const href = await page.$eval(selector, a => a.href).catch(() => null);
+    if (!href) throw new Error(`journey broken: no ${selector} on ${page.url()}`);
+    return href;
+  }
   async function check(label) {
     if (shots) {
       const name = label.replace(/[^a-z0-9@]+/gi, '-').replace(/^-|-$/g, '').replace('@', '-');
@@ -35,29 +65,53 @@ try {
   }
   for (const width of [1280, 375]) {
     await page.setViewport({ width, height: 900 });
-    await page.goto(`${base}/login`);
+    await visit(`${base}/login`);
     await check(`login @${width}`);
     await page.type('#username', user);
     await page.type('#password', password);
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-    if (!page.url().endsWith('/')) throw new Error(`sign-in failed: at ${page.url()}`);
+    await submit('button[type=submit]');
+    if (page.url().endsWith('/account/password')) {
+      // A one-time password: choose one, as a first-time user must.
+      await check(`/account/password (first sign-in) @${width}`);
+      const chosen = `${firstPassword} then mine`;
+      await page.type('#current', password);
+      await page.type('#new', chosen);
+      await page.type('#confirm', chosen);
+      await submit('main button[type=submit]');
+      password = chosen;
+      await visit(`${base}/`);
+    }
+    if (new URL(page.url()).pathname !== '/') throw new Error(`sign-in failed: at ${page.url()}`);
     await check(`dashboard @${width}`);
-    const ind = await page.$eval('.sl-tile a', a => a.href);
-    await page.goto(ind);
+    const indicators = await page.$$eval('.sl-tile a[href^="/indicators/"]', as => as.map(a => a.href));
+    if (indicators.length === 0) throw new Error('journey broken: no indicator tiles on the dashboard');
+    await visit(indicators[0]);
     await check(`indicator @${width}`);
-    await page.goto(`${base}/worklists`);
-    await check(`work list @${width}`);
-    const child = await page.$eval('a[href^="/children/"]', a => a.href);
-    await page.goto(child);
+    await visit(await link('a[href$="/children"]'));
+    await check(`indicator's children @${width}`);
+    // The first indicator may count no child today: follow the first one that does.
+    let child = await page.$eval('a[href^="/children/"]', a => a.href).catch(() => null);
+    for (const ind of indicators.slice(1)) {
+      if (child) break;
+      await visit(`${ind}/children`);
+      child = await page.$eval('a[href^="/children/"]', a => a.href).catch(() => null);
+    }
+    if (!child) throw new Error('journey broken: no indicator lists a child');
+    await visit(child);
+    if (!(await page.$('h1'))) throw new Error(`journey broken: child page without a heading at ${page.url()}`);
     await check(`child journey @${width}`);
-    for (const p of ['/data', '/admin/users', '/admin/audit', '/account/password']) {
-      await page.goto(base + p);
+    await visit(`${base}/worklists`);
+    await link('a[href^="/children/"]');
+    await check(`work list @${width}`);
+    for (const p of (process.env.A11Y_PAGES || '/data,/data/snapshots/1/validation,/admin/users,/admin/audit,/account/password').split(',')) {
+      await visit(base + p);
       await check(`${p} @${width}`);
     }
     await Promise.all([
       page.waitForNavigation(),
       page.evaluate(() => document.querySelector('.sl-logout').submit()),
     ]);
+    if (!page.url().includes('/login')) throw new Error(`sign-out failed: at ${page.url()}`);
   }
 } finally {
   await browser.close();

@@ -196,7 +196,7 @@ fn validate_903(database: &str, a: Args903, bars: &Bars) -> Result<()> {
             let (_, model) =
                 crate::returns::load_model(database, snapshot, "validate 903", &detail, bars)?;
             (
-                tables_from_model(&model, year)?,
+                store::validation::tables_903(&model, CollectionYear::ending(year as i32))?,
                 FileFormat::Csv,
                 a.la.clone().or(Some(model.la.la_code.clone())),
             )
@@ -267,9 +267,7 @@ fn validate_cin(database: &str, a: ArgsCin, bars: &Bars) -> Result<()> {
             let detail = format!("{} to {}", year, a.out.display());
             let (_, model) =
                 crate::returns::load_model(database, snapshot, "validate cin", &detail, bars)?;
-            let xml = formats::cin::write(&formats::cin::derive(&model, year));
-            let text = String::from_utf8(xml).context("derived census XML")?;
-            let tables = cin::read_xml_str(Path::new("census.xml"), &text)?;
+            let tables = store::validation::tables_cin(&model, year)?;
             let la = a.la.clone().or(Some(model.la.la_code.clone()));
             (tables, la, Some(year))
         }
@@ -380,21 +378,6 @@ fn read(path: &Path, last: bool, tables: &mut Tables) -> Result<()> {
         ssda903::read_csv_dir(path, last, tables)?;
     }
     Ok(())
-}
-
-/// The year's return and last year's, derived from a snapshot and read back through the same
-/// CSV reader as files on disk, so a snapshot and its exported files validate identically.
-fn tables_from_model(model: &model::CaseModel, year: u16) -> Result<Tables> {
-    let mut tables = Tables::default();
-    let this = CollectionYear::ending(year as i32);
-    for (y, last) in [(this, false), (this.previous(), true)] {
-        for f in formats::ssda903::derive(model, y).write_csv() {
-            let text = std::str::from_utf8(&f.bytes).context("derived CSV")?;
-            let (t, table) = ssda903::read_csv_text(Path::new(&f.name), text, last)?;
-            tables.insert(t, table);
-        }
-    }
-    Ok(tables)
 }
 
 /// Writes issues.csv, error_summary.csv and child_summary.csv (or, with --format json,

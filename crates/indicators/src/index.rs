@@ -18,7 +18,7 @@ pub struct Groups {
 impl Groups {
     /// Groups `table`'s rows by the child `child_of` names (rows naming nobody known are
     /// dropped) and sorts each child's rows by `date_of`, ties in input order.
-    fn build<T: Sync, K: Ord>(
+    pub fn build<T: Sync, K: Ord>(
         people: usize,
         table: &[T],
         child_of: impl Fn(&T) -> Option<u32> + Sync,

@@ -14,6 +14,7 @@
 pub mod cache;
 pub mod ofsted;
 pub mod schema;
+pub mod validation;
 pub mod web;
 
 use std::collections::HashMap;

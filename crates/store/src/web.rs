@@ -105,27 +105,28 @@ impl Store {
     }
 
     pub async fn web_user_by_name(&self, username: &str) -> Result<Option<WebUser>> {
-        let row = sqlx::query(&format!(
-            "SELECT {USER_COLUMNS} FROM web_users WHERE username = $1"
-        ))
-        .bind(username)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(db("reading a web user"))?;
-        row.as_ref()
-            .map(user_from)
-            .transpose()
-            .map_err(db("reading a web user"))
+        self.web_user_by(UserKey::Name(username)).await
     }
 
     pub async fn web_user(&self, id: i64) -> Result<Option<WebUser>> {
-        let row = sqlx::query(&format!(
-            "SELECT {USER_COLUMNS} FROM web_users WHERE user_id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(db("reading a web user"))?;
+        self.web_user_by(UserKey::Id(id)).await
+    }
+
+    async fn web_user_by(&self, key: UserKey<'_>) -> Result<Option<WebUser>> {
+        let column = match key {
+            UserKey::Id(_) => "user_id",
+            UserKey::Name(_) => "username",
+        };
+        let sql = format!("SELECT {USER_COLUMNS} FROM web_users WHERE {column} = $1");
+        let query = sqlx::query(&sql);
+        let query = match key {
+            UserKey::Id(id) => query.bind(id),
+            UserKey::Name(name) => query.bind(name),
+        };
+        let row = query
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db("reading a web user"))?;
         row.as_ref()
             .map(user_from)
             .transpose()
@@ -282,4 +283,11 @@ impl Store {
         .await
         .map_err(db("counting login attempts"))
     }
+}
+
+/// How an account is looked up.
+#[derive(Clone, Copy)]
+enum UserKey<'a> {
+    Id(i64),
+    Name(&'a str),
 }

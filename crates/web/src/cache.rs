@@ -3,9 +3,11 @@
 //! figure, the work lists and each child's allocation. Requests only read it.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use indicators::benchmarks::{compare, BenchmarkSet, Comparison};
 use indicators::compute::Unit;
+use indicators::index::Groups;
 use indicators::worklists::{self, Item};
 use indicators::{
     breakdown, catalogue, evaluate_all, monthly_points, By, Figure, Indicator, Params, Prepared,
@@ -45,6 +47,8 @@ pub struct Computed {
     pub worker_ix: HashMap<String, u32>,
     /// Each child's allocated team and worker at the as-at date.
     pub allocation: Vec<(Option<u32>, Option<u32>)>,
+    /// Each child's rows of the tables its journey shows.
+    pub journey_rows: JourneyRows,
     pub indicators: Vec<IndicatorData>,
     pub worklist: Vec<Item>,
     /// Seconds the computation took.
@@ -111,15 +115,18 @@ impl Computed {
             (allocation, indicators, worklist)
         };
         let t = &model.tables;
+        let person_ix: HashMap<String, u32> = t
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.pers_person_id.as_str().to_string(), i as u32))
+            .collect();
+        let journey_rows = JourneyRows::build(t, &person_ix);
         Computed {
             snapshot,
             as_at,
-            person_ix: t
-                .people
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.pers_person_id.as_str().to_string(), i as u32))
-                .collect(),
+            person_ix,
+            journey_rows,
             team_ids: t
                 .teams
                 .iter()
@@ -173,4 +180,121 @@ impl Computed {
     pub fn worker_name(&self, worker: Option<u32>) -> &str {
         worker.map_or("Not allocated", |w| self.worker_names[w as usize].as_str())
     }
+}
+
+/// A snapshot's DfE validation (SSDA903 and CIN census), as the validation page shows it.
+#[derive(Clone)]
+pub enum Validation {
+    Running,
+    Done(Arc<Vec<store::validation::ReturnValidation>>),
+    Failed(String),
+}
+
+/// The validation of `snapshot`: what is known now, starting the computation in the
+/// background the first time it is asked for (the served snapshot's model is reused; any
+/// other is loaded from the store).
+pub fn validation(state: &crate::Shared, snapshot: i64) -> Validation {
+    let Ok(mut all) = state.validations.lock() else {
+        return Validation::Failed("the validation cache is unavailable".into());
+    };
+    if let Some(v) = all.get(&snapshot) {
+        return v.clone();
+    }
+    all.insert(snapshot, Validation::Running);
+    drop(all);
+    let st = state.clone();
+    tokio::spawn(async move {
+        let result = async {
+            let model = match st.computed().filter(|c| c.snapshot == snapshot) {
+                Some(c) => ModelRef::Served(c),
+                None => ModelRef::Loaded(Box::new(
+                    st.store.load(snapshot).await.map_err(|e| e.to_string())?,
+                )),
+            };
+            tokio::task::spawn_blocking(move || store::validation::validate_model(model.get()))
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| e.to_string())
+        }
+        .await;
+        let v = match result {
+            Ok(r) => Validation::Done(Arc::new(r)),
+            Err(e) => {
+                tracing::warn!("validating snapshot {snapshot}: {e}");
+                Validation::Failed(e)
+            }
+        };
+        if let Ok(mut all) = st.validations.lock() {
+            all.insert(snapshot, v);
+        }
+    });
+    Validation::Running
+}
+
+/// The served snapshot's model, or one loaded for the purpose.
+enum ModelRef {
+    Served(Arc<Computed>),
+    Loaded(Box<CaseModel>),
+}
+
+impl ModelRef {
+    fn get(&self) -> &CaseModel {
+        match self {
+            ModelRef::Served(c) => &c.model,
+            ModelRef::Loaded(m) => m,
+        }
+    }
+}
+
+/// Declares [`JourneyRows`]: one group per table, each keyed by its person id column.
+macro_rules! journey_rows {
+    ($($table:ident: $person:ident),* $(,)?) => {
+        /// Each child's rows of the tables a journey shows, grouped once per snapshot, so a
+        /// journey reads its own rows instead of scanning every table on each request.
+        pub struct JourneyRows {
+            $(pub $table: Groups,)*
+            /// Looked-after reviews name only the period of care; grouped by its child.
+            pub cla_reviews: Groups,
+        }
+
+        impl JourneyRows {
+            fn build(t: &model::Tables, person_ix: &HashMap<String, u32>) -> JourneyRows {
+                let n = t.people.len();
+                let child = |id: &str| person_ix.get(id).copied();
+                let period_child: HashMap<&str, u32> = t
+                    .cla_episodes
+                    .iter()
+                    .filter_map(|e| Some((e.clae_cla_id.as_str(), child(e.clae_person_id.as_str())?)))
+                    .collect();
+                JourneyRows {
+                    $($table: Groups::build(n, &t.$table, |r| child(r.$person.as_str()), |_| 0),)*
+                    cla_reviews: Groups::build(
+                        n,
+                        &t.cla_reviews,
+                        |r| period_child.get(r.clar_cla_id.as_str()).copied(),
+                        |_| 0,
+                    ),
+                }
+            }
+        }
+    };
+}
+
+journey_rows! {
+    contacts: cont_person_id,
+    cin_episodes: cine_person_id,
+    assessments: cina_person_id,
+    cin_plans: cinp_person_id,
+    s47_enquiries: s47e_person_id,
+    initial_cp_conferences: icpc_person_id,
+    cp_plans: cppl_person_id,
+    cp_visits: cppv_person_id,
+    cp_reviews: cppr_person_id,
+    cla_episodes: clae_person_id,
+    placements: clap_person_id,
+    cla_visits: clav_person_id,
+    health_checks: clah_person_id,
+    missing_episodes: miss_person_id,
+    care_leavers: clea_person_id,
+    involvements: invo_person_id,
 }

@@ -15,8 +15,9 @@ pub mod pages;
 pub mod policy;
 pub mod svg;
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use axum::extract::Request;
@@ -64,6 +65,8 @@ pub struct AppState {
     pub computed: RwLock<Option<Arc<cache::Computed>>>,
     /// What the background computation is doing, for the pages and `/healthz`.
     pub status: RwLock<String>,
+    /// Each snapshot's DfE validation, computed in the background when first asked for.
+    pub validations: Mutex<HashMap<i64, cache::Validation>>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -154,6 +157,10 @@ pub fn router(state: Shared) -> Router {
         .route("/data", get(pages::data))
         .route("/data/refresh", post(pages::data_refresh))
         .route("/data/annex-a", get(pages::annex_a))
+        .route(
+            "/data/snapshots/{id}/validation",
+            get(pages::snapshot_validation),
+        )
         .route("/admin/users", get(pages::users).post(pages::create_user))
         .route("/admin/users/{id}", post(pages::update_user))
         .route("/admin/audit", get(pages::audit))
@@ -223,6 +230,7 @@ pub async fn start(store: Store, options: Options) -> Result<Running, WebError> 
         options,
         computed: RwLock::new(None),
         status: RwLock::new("starting".into()),
+        validations: Mutex::new(HashMap::new()),
     });
     let bg = state.clone();
     tokio::spawn(async move {

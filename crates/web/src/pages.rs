@@ -14,6 +14,7 @@ use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use indicators::index::Groups;
 use indicators::worklists::{Item, Kind, Status};
 use indicators::{By, Figure, Indicator, Polarity, Unit};
 use serde::Deserialize;
@@ -1174,35 +1175,28 @@ pub async fn child(
         facts,
         reason,
         open,
-        events: journey(&c, &id),
+        events: journey(&c, ix),
     })
 }
 
 /// One child's events across the case model, oldest first.
-fn journey(c: &Computed, id: &str) -> Vec<(String, &'static str, String)> {
+fn journey(c: &Computed, ix: u32) -> Vec<(String, &'static str, String)> {
     let t = &c.model.tables;
+    let j = &c.journey_rows;
     let mut ev: Vec<(model::Date, &'static str, String)> = vec![];
     let worker = |w: Option<&str>| {
         w.and_then(|w| c.worker_ix.get(w))
             .map(|&i| c.worker_names[i as usize].clone())
             .unwrap_or_default()
     };
-    for x in t
-        .contacts
-        .iter()
-        .filter(|x| x.cont_person_id.as_str() == id)
-    {
+    for x in rows(&t.contacts, &j.contacts, ix) {
         ev.push((
             x.cont_contact_date,
             "Contact",
             format!("Source {:?}", x.cont_contact_source_code),
         ));
     }
-    for x in t
-        .cin_episodes
-        .iter()
-        .filter(|x| x.cine_person_id.as_str() == id)
-    {
+    for x in rows(&t.cin_episodes, &j.cin_episodes, ix) {
         ev.push((
             x.cine_referral_date,
             "Referral",
@@ -1216,11 +1210,7 @@ fn journey(c: &Computed, id: &str) -> Vec<(String, &'static str, String)> {
             ));
         }
     }
-    for x in t
-        .assessments
-        .iter()
-        .filter(|x| x.cina_person_id.as_str() == id)
-    {
+    for x in rows(&t.assessments, &j.assessments, ix) {
         ev.push((
             x.cina_assessment_start_date,
             "Assessment started",
@@ -1230,39 +1220,29 @@ fn journey(c: &Computed, id: &str) -> Vec<(String, &'static str, String)> {
             ev.push((d, "Assessment completed", String::new()));
         }
     }
-    for x in t
-        .cin_plans
-        .iter()
-        .filter(|x| x.cinp_person_id.as_str() == id)
-    {
-        ev.push((
-            x.cinp_cin_plan_start_date,
-            "Child in need plan started",
-            String::new(),
-        ));
-        if let Some(d) = x.cinp_cin_plan_end_date {
-            ev.push((d, "Child in need plan ended", String::new()));
-        }
+    // Plans and enquiries: a start and, once it has ended, an end.
+    let spans = rows(&t.cin_plans, &j.cin_plans, ix)
+        .map(|x| {
+            let span = (x.cinp_cin_plan_start_date, x.cinp_cin_plan_end_date);
+            (
+                span,
+                "Child in need plan started",
+                "Child in need plan ended",
+            )
+        })
+        .chain(rows(&t.s47_enquiries, &j.s47_enquiries, ix).map(|x| {
+            let span = (x.s47e_s47_start_date, x.s47e_s47_end_date);
+            (
+                span,
+                "Section 47 enquiry started",
+                "Section 47 enquiry ended",
+            )
+        }));
+    for ((start, end), started, ended) in spans {
+        ev.push((start, started, String::new()));
+        ev.extend(end.map(|d| (d, ended, String::new())));
     }
-    for x in t
-        .s47_enquiries
-        .iter()
-        .filter(|x| x.s47e_person_id.as_str() == id)
-    {
-        ev.push((
-            x.s47e_s47_start_date,
-            "Section 47 enquiry started",
-            String::new(),
-        ));
-        if let Some(d) = x.s47e_s47_end_date {
-            ev.push((d, "Section 47 enquiry ended", String::new()));
-        }
-    }
-    for x in t
-        .initial_cp_conferences
-        .iter()
-        .filter(|x| x.icpc_person_id.as_str() == id)
-    {
+    for x in rows(&t.initial_cp_conferences, &j.initial_cp_conferences, ix) {
         ev.push((
             x.icpc_icpc_date,
             "Initial child protection conference",
@@ -1274,11 +1254,7 @@ fn journey(c: &Computed, id: &str) -> Vec<(String, &'static str, String)> {
             .into(),
         ));
     }
-    for x in t
-        .cp_plans
-        .iter()
-        .filter(|x| x.cppl_person_id.as_str() == id)
-    {
+    for x in rows(&t.cp_plans, &j.cp_plans, ix) {
         ev.push((
             x.cppl_cp_plan_start_date,
             "Child protection plan started",
@@ -1288,33 +1264,19 @@ fn journey(c: &Computed, id: &str) -> Vec<(String, &'static str, String)> {
             ev.push((d, "Child protection plan ended", String::new()));
         }
     }
-    for x in t
-        .cp_visits
-        .iter()
-        .filter(|x| x.cppv_person_id.as_str() == id)
-    {
+    for x in rows(&t.cp_visits, &j.cp_visits, ix) {
         ev.push((
             x.cppv_cp_visit_date,
             "Child protection visit",
             seen(x.cppv_cp_visit_seen),
         ));
     }
-    for x in t
-        .cp_reviews
-        .iter()
-        .filter(|x| x.cppr_person_id.as_str() == id)
-    {
+    for x in rows(&t.cp_reviews, &j.cp_reviews, ix) {
         if let Some(d) = x.cppr_cp_review_date {
             ev.push((d, "Child protection review", String::new()));
         }
     }
-    let mut periods = vec![];
-    for x in t
-        .cla_episodes
-        .iter()
-        .filter(|x| x.clae_person_id.as_str() == id)
-    {
-        periods.push(x.clae_cla_id.as_str());
+    for x in rows(&t.cla_episodes, &j.cla_episodes, ix) {
         ev.push((
             x.clae_cla_episode_start_date,
             "Care episode started",
@@ -1330,53 +1292,33 @@ fn journey(c: &Computed, id: &str) -> Vec<(String, &'static str, String)> {
             ));
         }
     }
-    for x in t
-        .placements
-        .iter()
-        .filter(|x| x.clap_person_id.as_str() == id)
-    {
+    for x in rows(&t.placements, &j.placements, ix) {
         ev.push((
             x.clap_cla_placement_start_date,
             "Placement started",
             format!("Type {:?}", x.clap_cla_placement_type),
         ));
     }
-    for x in t
-        .cla_visits
-        .iter()
-        .filter(|x| x.clav_person_id.as_str() == id)
-    {
+    for x in rows(&t.cla_visits, &j.cla_visits, ix) {
         ev.push((
             x.clav_cla_visit_date,
             "Looked-after child visit",
             seen(x.clav_cla_visit_seen),
         ));
     }
-    for x in t
-        .cla_reviews
-        .iter()
-        .filter(|x| periods.contains(&x.clar_cla_id.as_str()))
-    {
+    for x in rows(&t.cla_reviews, &j.cla_reviews, ix) {
         if let Some(d) = x.clar_cla_review_date {
             ev.push((d, "Looked-after child review", String::new()));
         }
     }
-    for x in t
-        .health_checks
-        .iter()
-        .filter(|x| x.clah_person_id.as_str() == id)
-    {
+    for x in rows(&t.health_checks, &j.health_checks, ix) {
         ev.push((
             x.clah_health_check_date,
             "Health check",
             format!("{:?}", x.clah_health_check_type),
         ));
     }
-    for x in t
-        .missing_episodes
-        .iter()
-        .filter(|x| x.miss_person_id.as_str() == id)
-    {
+    for x in rows(&t.missing_episodes, &j.missing_episodes, ix) {
         ev.push((
             x.miss_missing_episode_start_date,
             "Missing",
@@ -1390,22 +1332,14 @@ fn journey(c: &Computed, id: &str) -> Vec<(String, &'static str, String)> {
             ev.push((d, "Returned", rhi.into()));
         }
     }
-    for x in t
-        .care_leavers
-        .iter()
-        .filter(|x| x.clea_person_id.as_str() == id)
-    {
+    for x in rows(&t.care_leavers, &j.care_leavers, ix) {
         ev.push((
             x.clea_care_leaver_latest_contact,
             "Care leaver contact",
             format!("In touch: {:?}", x.clea_care_leaver_in_touch),
         ));
     }
-    for x in t
-        .involvements
-        .iter()
-        .filter(|x| x.invo_person_id.as_str() == id)
-    {
+    for x in rows(&t.involvements, &j.involvements, ix) {
         let w = worker(x.invo_professional_id.as_ref().map(|w| w.as_str()));
         ev.push((x.invo_involvement_start_date, "Worker allocated", w.clone()));
         if let Some(d) = x.invo_involvement_end_date {
@@ -1416,6 +1350,11 @@ fn journey(c: &Computed, id: &str) -> Vec<(String, &'static str, String)> {
     ev.into_iter()
         .map(|(d, k, s)| (d.to_string(), k, s))
         .collect()
+}
+
+/// A child's rows of `table`, from its groups built once per snapshot.
+fn rows<'a, T>(table: &'a [T], groups: &'a Groups, child: u32) -> impl Iterator<Item = &'a T> {
+    groups.of(child).iter().map(|&r| &table[r as usize])
 }
 
 fn seen(s: Option<model::codes::YesNo>) -> String {
@@ -1554,6 +1493,114 @@ pub async fn annex_a(
         Ok(Err(e)) => internal(e),
         Err(e) => internal(e),
     }
+}
+
+/// One return on the validation page.
+struct ReturnView {
+    name: &'static str,
+    year: String,
+    summary: String,
+    failed: Vec<(String, String)>,
+    /// Code, type, message, count.
+    rules: Vec<(&'static str, &'static str, &'static str, usize)>,
+    /// Child id, whether it links to the journey, rule codes.
+    children: Vec<(String, bool, String)>,
+    children_total: usize,
+}
+
+#[derive(Template)]
+#[template(path = "validation.html")]
+struct ValidationPage {
+    layout: Layout,
+    snapshot: i64,
+    state: &'static str,
+    error: String,
+    by_child: bool,
+    returns: Vec<ReturnView>,
+}
+
+/// Children listed per return on the validation page; the rest are counted.
+const VALIDATION_CHILDREN_SHOWN: usize = 1000;
+
+/// A snapshot's DfE validation (SSDA903 and CIN census) by rule, and — for roles that see
+/// every child — by child, which is a child-level view and audited.
+pub async fn snapshot_validation(
+    State(st): State<Shared>,
+    Need(who, _): Need<Data>,
+    Path(id): Path<i64>,
+) -> Response {
+    match st.store.snapshot(id).await {
+        Ok(_) => {}
+        Err(store::StoreError::NoSnapshot(_)) => return not_found().await,
+        Err(e) => return internal(e),
+    }
+    let by_child = who.scope() == Scope::All;
+    let (state, error, returns) = match crate::cache::validation(&st, id) {
+        crate::cache::Validation::Running => ("running", String::new(), None),
+        crate::cache::Validation::Failed(e) => ("failed", e, None),
+        crate::cache::Validation::Done(v) => ("done", String::new(), Some(v)),
+    };
+    if by_child && state == "done" {
+        let detail = format!("snapshot {id} validation by child");
+        if let Err(r) = record_use(&st, &who, "web validation children", Some(id), &detail).await {
+            return r;
+        }
+    }
+    // Children link to their journey when the page's snapshot is the one being served.
+    let served = st.computed().filter(|c| c.snapshot == id);
+    let returns = returns
+        .iter()
+        .flat_map(|v| v.iter())
+        .map(|r| {
+            let errors: usize = r
+                .by_rule
+                .iter()
+                .filter(|x| x.rule_type == "error")
+                .map(|x| x.count)
+                .sum();
+            ReturnView {
+                name: r.name,
+                year: r.year.clone(),
+                summary: format!(
+                    "{} rules run ({} skipped for want of a table): {} findings, {} of them errors, for {} children.",
+                    r.rules_run,
+                    r.rules_skipped,
+                    r.issues,
+                    errors,
+                    r.by_child.len()
+                ),
+                failed: r.failed.clone(),
+                rules: r
+                    .by_rule
+                    .iter()
+                    .map(|x| (x.code, x.rule_type, x.message, x.count))
+                    .collect(),
+                children_total: r.by_child.len(),
+                children: if by_child {
+                    r.by_child
+                        .iter()
+                        .take(VALIDATION_CHILDREN_SHOWN)
+                        .map(|(child, codes)| {
+                            let linked = served
+                                .as_ref()
+                                .is_some_and(|c| c.person_ix.contains_key(child));
+                            (child.clone(), linked, codes.join(", "))
+                        })
+                        .collect()
+                } else {
+                    vec![]
+                },
+            }
+        })
+        .collect();
+    render(&ValidationPage {
+        layout: Layout::new(format!("Validation of snapshot {id}"), Some(&who)),
+        snapshot: id,
+        state,
+        error,
+        by_child,
+        returns,
+    })
 }
 
 pub async fn data_refresh(State(st): State<Shared>, Need(_who, _): Need<Imports>) -> Response {
