@@ -50,7 +50,7 @@ try {
     const child = await page.$eval('a[href^="/children/"]', a => a.href);
     await page.goto(child);
     await check(`child journey @${width}`);
-    for (const p of ['/data', '/admin/users', '/admin/audit', '/account/password']) {
+    for (const p of ['/data', '/plan', '/plan/print', '/admin/users', '/admin/audit', '/account/password']) {
       await page.goto(base + p);
       await check(`${p} @${width}`);
     }
