@@ -886,7 +886,7 @@ fn plan_round_trip(addr: SocketAddr, state: &Shared, tag: &str) {
             enc("Head of MASH")
         ),
     );
-    assert_eq!(r.status, 400);
+    assert_eq!(r.status, 400, "{}", &r.body[..r.body.len().min(600)]);
     assert!(r.body.contains("There is a problem"));
     assert!(r.body.contains("Enter what will be done"));
     assert!(r.body.contains("as a real date"));
