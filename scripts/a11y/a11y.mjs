@@ -103,7 +103,7 @@ try {
     await visit(`${base}/worklists`);
     await link('a[href^="/children/"]');
     await check(`work list @${width}`);
-    for (const p of (process.env.A11Y_PAGES || '/data,/data/snapshots/1/validation,/admin/users,/admin/audit,/account/password').split(',')) {
+    for (const p of (process.env.A11Y_PAGES || '/data,/data/snapshots/1/validation,/plan,/plan/print,/admin/users,/admin/audit,/account/password').split(',')) {
       await visit(base + p);
       await check(`${p} @${width}`);
     }

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::Subcommand;
-use ofsted::plan::{Action, FindingKind, Plan, Rag, Status};
+use ofsted::export::{self, Trend};
+use ofsted::plan::{FindingKind, Plan, Rag, Status};
 use ofsted::{Inspection, Judgement, Register, Report};
 use store::ofsted::{ActionUpdate, NewAction, NewFinding};
 
@@ -497,12 +498,8 @@ fn rag(s: &str) -> Result<Rag> {
 }
 
 /// A linked indicator's direction from the DfE published figures: the LA's latest year
-/// against the year before.
-struct Trend {
-    text: String,
-    worsening: bool,
-}
-
+/// against the year before (the CLI has no computed snapshot to hand; the web app uses the
+/// live monthly series).
 fn trends(set: &indicators::benchmarks::BenchmarkSet, la: &str, ids: &[String]) -> Vec<Trend> {
     use indicators::benchmarks::compare;
     use indicators::Polarity;
@@ -566,38 +563,6 @@ fn trends(set: &indicators::benchmarks::BenchmarkSet, la: &str, ids: &[String]) 
             }
         })
         .collect()
-}
-
-/// One action as shown and exported.
-struct Line<'a> {
-    action: &'a Action,
-    rag: Rag,
-    overdue: bool,
-    trends: Vec<Trend>,
-}
-
-fn lines<'a>(
-    plan: &'a Plan,
-    set: &indicators::benchmarks::BenchmarkSet,
-    today: NaiveDate,
-) -> Vec<(usize, Line<'a>)> {
-    let mut out = Vec::new();
-    for (k, f) in plan.findings.iter().enumerate() {
-        for a in plan.actions_of(f.id) {
-            let t = trends(set, &f.la_code, &a.indicators);
-            let worsening = t.iter().any(|t| t.worsening);
-            out.push((
-                k,
-                Line {
-                    action: a,
-                    rag: a.rag(today, worsening),
-                    overdue: a.overdue(today),
-                    trends: t,
-                },
-            ));
-        }
-    }
-    out
 }
 
 pub fn run_plan(database: &str, cmd: PlanCommand) -> Result<()> {
@@ -718,7 +683,7 @@ pub fn run_plan(database: &str, cmd: PlanCommand) -> Result<()> {
             }
             PlanCommand::Show { la, today } => {
                 let (plan, set, today) = load(&store, la.as_deref(), today).await?;
-                print!("{}", plan_text(&plan, &set, today));
+                print!("{}", export::text(&plan, &lines(&plan, &set, today), today));
             }
             PlanCommand::Export {
                 format,
@@ -727,16 +692,28 @@ pub fn run_plan(database: &str, cmd: PlanCommand) -> Result<()> {
                 today,
             } => {
                 let (plan, set, today) = load(&store, la.as_deref(), today).await?;
-                match format {
-                    ExportFormat::Xlsx => write_xlsx(&plan, &set, today, &out)?,
-                    ExportFormat::Html => std::fs::write(&out, plan_html(&plan, &set, today))
-                        .with_context(|| format!("writing {}", out.display()))?,
-                }
+                let ls = lines(&plan, &set, today);
+                let bytes = match format {
+                    ExportFormat::Xlsx => export::xlsx(&plan, &ls, today)?,
+                    ExportFormat::Html => {
+                        export::html(&plan, &ls, today, Default::default()).into_bytes()
+                    }
+                };
+                std::fs::write(&out, bytes)
+                    .with_context(|| format!("writing {}", out.display()))?;
                 println!("Wrote {}", out.display());
             }
         }
         Ok(())
     })
+}
+
+fn lines<'a>(
+    plan: &'a Plan,
+    set: &indicators::benchmarks::BenchmarkSet,
+    today: NaiveDate,
+) -> Vec<(usize, export::Line<'a>)> {
+    export::lines(plan, today, |f, a| trends(set, &f.la_code, &a.indicators))
 }
 
 async fn load(
@@ -755,249 +732,4 @@ async fn load(
         set,
         today.unwrap_or_else(|| chrono::Utc::now().date_naive()),
     ))
-}
-
-fn plan_text(plan: &Plan, set: &indicators::benchmarks::BenchmarkSet, today: NaiveDate) -> String {
-    let mut s = String::new();
-    let ls = lines(plan, set, today);
-    let overdue = ls.iter().filter(|(_, l)| l.overdue).count();
-    let _ = writeln!(
-        s,
-        "Improvement plan at {today}: {} findings, {} actions, {overdue} overdue",
-        plan.findings.len(),
-        plan.actions.len()
-    );
-    for (k, f) in plan.findings.iter().enumerate() {
-        let tag = f
-            .tag
-            .as_deref()
-            .map(|t| format!(" ({t})"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            s,
-            "\nFinding {} [LA {}, {}, {}]: {}{tag}",
-            f.id,
-            f.la_code,
-            f.kind.id(),
-            f.source,
-            f.text
-        );
-        let mine: Vec<&Line> = ls.iter().filter(|(i, _)| *i == k).map(|(_, l)| l).collect();
-        if mine.is_empty() {
-            let _ = writeln!(s, "  (no actions yet)");
-        }
-        for l in mine {
-            let a = l.action;
-            let _ = writeln!(
-                s,
-                "  Action {} [{}{}] {} — owner {}, due {}, {}{}",
-                a.id,
-                l.rag.label(),
-                if a.rag_override.is_some() {
-                    ", set by hand"
-                } else {
-                    ""
-                },
-                a.description,
-                a.owner,
-                a.due,
-                a.status.label(),
-                if l.overdue { ", OVERDUE" } else { "" }
-            );
-            for e in &a.evidence {
-                let link = e
-                    .link
-                    .as_deref()
-                    .map(|x| format!(" <{x}>"))
-                    .unwrap_or_default();
-                let _ = writeln!(s, "    evidence {}: {}{link}", e.at, e.note);
-            }
-            for t in &l.trends {
-                let _ = writeln!(s, "    indicator {}", t.text);
-            }
-        }
-    }
-    s
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn plan_html(plan: &Plan, set: &indicators::benchmarks::BenchmarkSet, today: NaiveDate) -> String {
-    let ls = lines(plan, set, today);
-    let mut h = String::from(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Improvement plan</title>\n<style>\
-body{font-family:Arial,sans-serif;font-size:11pt;margin:1.5cm}table{border-collapse:collapse;width:100%}\
-th,td{border:1px solid #444;padding:4px;vertical-align:top;text-align:left}th{background:#eee}\
-.red{background:#f4b6b6}.amber{background:#fde3a7}.green{background:#c8e6c9}.overdue{font-weight:bold}\
-@media print{tr{page-break-inside:avoid}}</style></head><body>\n",
-    );
-    let overdue = ls.iter().filter(|(_, l)| l.overdue).count();
-    let _ = writeln!(
-        h,
-        "<h1>Improvement plan</h1>\n<p>At {today}: {} findings, {} actions, {overdue} overdue. RAG: complete is green; blocked or overdue red; not started within {} days of its due date, or a linked indicator worsening, amber; otherwise green, unless set by hand.</p>",
-        plan.findings.len(),
-        plan.actions.len(),
-        ofsted::plan::AMBER_DAYS
-    );
-    h.push_str("<table><thead><tr><th>Finding</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th><th>RAG</th><th>Evidence</th><th>Indicators</th></tr></thead><tbody>\n");
-    for (k, f) in plan.findings.iter().enumerate() {
-        let tag = f
-            .tag
-            .as_deref()
-            .map(|t| format!(" <em>({})</em>", esc(t)))
-            .unwrap_or_default();
-        let finding = format!(
-            "{}. {}{tag}<br><small>LA {} · {}</small>",
-            f.id,
-            esc(&f.text),
-            esc(&f.la_code),
-            esc(&f.source)
-        );
-        let mine: Vec<&Line> = ls.iter().filter(|(i, _)| *i == k).map(|(_, l)| l).collect();
-        if mine.is_empty() {
-            let _ = writeln!(
-                h,
-                "<tr><td>{finding}</td><td colspan=\"7\">No actions yet</td></tr>"
-            );
-        }
-        for l in mine {
-            let a = l.action;
-            let ev: Vec<String> = a
-                .evidence
-                .iter()
-                .map(|e| match &e.link {
-                    Some(x) => format!(
-                        "{}: <a href=\"{}\">{}</a>",
-                        esc(&e.at[..10.min(e.at.len())]),
-                        esc(x),
-                        esc(&e.note)
-                    ),
-                    None => format!("{}: {}", esc(&e.at[..10.min(e.at.len())]), esc(&e.note)),
-                })
-                .collect();
-            let tr: Vec<String> = l.trends.iter().map(|t| esc(&t.text)).collect();
-            let _ = writeln!(
-                h,
-                "<tr><td>{finding}</td><td>{}. {}</td><td>{}</td><td class=\"{}\">{}{}</td><td>{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td></tr>",
-                a.id,
-                esc(&a.description),
-                esc(&a.owner),
-                if l.overdue { "overdue" } else { "" },
-                a.due,
-                if l.overdue { " (overdue)" } else { "" },
-                a.status.label(),
-                l.rag.id(),
-                l.rag.label(),
-                ev.join("<br>"),
-                tr.join("<br>")
-            );
-        }
-    }
-    h.push_str("</tbody></table>\n</body></html>\n");
-    h
-}
-
-fn write_xlsx(
-    plan: &Plan,
-    set: &indicators::benchmarks::BenchmarkSet,
-    today: NaiveDate,
-    out: &std::path::Path,
-) -> Result<()> {
-    use rust_xlsxwriter::{Color, ExcelDateTime, Format as XFormat, Workbook};
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("Improvement plan")?;
-    let bold = XFormat::new().set_bold();
-    let datef = XFormat::new().set_num_format("yyyy-mm-dd");
-    let headers = [
-        "Finding",
-        "LA",
-        "Kind",
-        "Tag",
-        "Source",
-        "Action",
-        "Description",
-        "Owner",
-        "Due",
-        "Status",
-        "RAG",
-        "Overdue",
-        "Evidence",
-        "Indicators",
-    ];
-    for (c, t) in headers.iter().enumerate() {
-        ws.write_with_format(0, c as u16, *t, &bold)?;
-    }
-    let ls = lines(plan, set, today);
-    let mut row = 1u32;
-    for (k, f) in plan.findings.iter().enumerate() {
-        let mine: Vec<&Line> = ls.iter().filter(|(i, _)| *i == k).map(|(_, l)| l).collect();
-        let write_finding = |ws: &mut rust_xlsxwriter::Worksheet, row: u32| -> Result<()> {
-            ws.write(row, 0, f.id as f64)?;
-            ws.write(row, 1, f.la_code.as_str())?;
-            ws.write(row, 2, f.kind.id())?;
-            ws.write(row, 3, f.tag.as_deref().unwrap_or(""))?;
-            ws.write(row, 4, f.source.as_str())?;
-            Ok(())
-        };
-        if mine.is_empty() {
-            write_finding(ws, row)?;
-            ws.write(row, 6, format!("{} (no actions yet)", f.text))?;
-            row += 1;
-        }
-        for l in mine {
-            let a = l.action;
-            write_finding(ws, row)?;
-            ws.write(row, 5, a.id as f64)?;
-            ws.write(row, 6, format!("{} — {}", f.text, a.description))?;
-            ws.write(row, 7, a.owner.as_str())?;
-            let d = ExcelDateTime::parse_from_str(&a.due.to_string())?;
-            ws.write_with_format(row, 8, &d, &datef)?;
-            ws.write(row, 9, a.status.label())?;
-            let colour = match l.rag {
-                Rag::Red => Color::RGB(0xF4B6B6),
-                Rag::Amber => Color::RGB(0xFDE3A7),
-                Rag::Green => Color::RGB(0xC8E6C9),
-            };
-            ws.write_with_format(
-                row,
-                10,
-                l.rag.label(),
-                &XFormat::new().set_background_color(colour),
-            )?;
-            ws.write(row, 11, if l.overdue { "overdue" } else { "" })?;
-            let ev: Vec<String> = a
-                .evidence
-                .iter()
-                .map(|e| {
-                    format!(
-                        "{}: {}{}",
-                        e.at,
-                        e.note,
-                        e.link
-                            .as_deref()
-                            .map(|x| format!(" <{x}>"))
-                            .unwrap_or_default()
-                    )
-                })
-                .collect();
-            ws.write(row, 12, ev.join("\n"))?;
-            let tr: Vec<&str> = l.trends.iter().map(|t| t.text.as_str()).collect();
-            ws.write(row, 13, tr.join("\n"))?;
-            row += 1;
-        }
-    }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, row.saturating_sub(1).max(1), headers.len() as u16 - 1)?;
-    for (c, w) in [(6u16, 60.0), (12, 40.0), (13, 40.0), (7, 18.0)] {
-        ws.set_column_width(c, w)?;
-    }
-    wb.save(out)
-        .with_context(|| format!("writing {}", out.display()))?;
-    Ok(())
 }

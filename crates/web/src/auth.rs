@@ -246,6 +246,8 @@ permission! {
     Imports => ManageImports,
     Users => ManageUsers,
     Audit => ViewAudit,
+    PlanView => ViewPlan,
+    PlanEdit => EditPlan,
 }
 
 /// A signed-in user allowed to do `P`; anyone else gets 403 (or the login page).

@@ -5,13 +5,15 @@
 //! * [`policy`]: who may do what — the one place the server decides;
 //! * [`auth`]: accounts, sessions, CSRF, login throttling, and the extractors that apply policy;
 //! * [`cache`]: indicator series and work lists computed once per snapshot, off the request path;
-//! * [`pages`]: the handlers and their templates.
+//! * [`pages`]: the handlers and their templates;
+//! * [`plan`]: the improvement plan's pages, edits and exports.
 //!
 //! See `docs/web.md`.
 
 pub mod auth;
 pub mod cache;
 pub mod pages;
+pub mod plan;
 pub mod policy;
 pub mod svg;
 
@@ -165,7 +167,15 @@ pub fn router(state: Shared) -> Router {
         .route("/admin/users/{id}", post(pages::update_user))
         .route("/admin/audit", get(pages::audit))
         .route("/admin/audit.csv", get(pages::audit_csv))
+        .route("/plan", get(plan::page))
+        .route("/plan.xlsx", get(plan::xlsx))
+        .route("/plan/print", get(plan::print))
+        .route("/plan/findings", post(plan::add_finding))
+        .route("/plan/findings/register", post(plan::add_from_register))
+        .route("/plan/actions", post(plan::add_action))
+        .route("/plan/actions/{id}", post(plan::update_action))
         .route("/assets/sightline.css", get(pages::css))
+        .route("/assets/plan-print.css", get(plan::print_css))
         .route("/healthz", get(pages::healthz))
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(

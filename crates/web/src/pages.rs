@@ -43,7 +43,7 @@ pub struct Layout {
 }
 
 impl Layout {
-    fn new(title: impl Into<String>, who: Option<&SignedIn>) -> Layout {
+    pub(crate) fn new(title: impl Into<String>, who: Option<&SignedIn>) -> Layout {
         Layout {
             title: title.into(),
             user: who.map(|w| NavUser {
@@ -67,14 +67,19 @@ struct MessagePage {
     message: String,
 }
 
-fn render<T: Template>(t: &T) -> Response {
+pub(crate) fn render<T: Template>(t: &T) -> Response {
     match t.render() {
         Ok(html) => Html(html).into_response(),
         Err(e) => internal(e),
     }
 }
 
-fn message(status: StatusCode, heading: &str, message: &str, who: Option<&SignedIn>) -> Response {
+pub(crate) fn message(
+    status: StatusCode,
+    heading: &str,
+    message: &str,
+    who: Option<&SignedIn>,
+) -> Response {
     let mut r = render(&MessagePage {
         layout: Layout::new(heading, who),
         heading: heading.into(),
@@ -137,7 +142,7 @@ fn computed(st: &Shared, who: &SignedIn) -> Result<Arc<Computed>, Response> {
     })
 }
 
-async fn record_use(
+pub(crate) async fn record_use(
     st: &Shared,
     who: &SignedIn,
     action: &str,
@@ -172,7 +177,7 @@ pub async fn healthz(State(st): State<Shared>) -> Response {
 
 // ---------------------------------------------------------------- formatting
 
-fn fmt_value(unit: Unit, f: &Figure, suppress: bool) -> String {
+pub(crate) fn fmt_value(unit: Unit, f: &Figure, suppress: bool) -> String {
     if suppress && f.suppress {
         return "c".into();
     }
@@ -182,7 +187,7 @@ fn fmt_value(unit: Unit, f: &Figure, suppress: bool) -> String {
     }
 }
 
-fn fmt_unit(unit: Unit, v: f64) -> String {
+pub(crate) fn fmt_unit(unit: Unit, v: f64) -> String {
     match unit {
         Unit::Percent => format!("{v:.1}%"),
         Unit::RatePer10k => format!("{v:.1} per 10,000"),
@@ -201,7 +206,7 @@ fn fmt_count(x: Option<f64>, hide: bool) -> String {
     }
 }
 
-fn visible(f: &Figure, suppress: bool) -> Option<f64> {
+pub(crate) fn visible(f: &Figure, suppress: bool) -> Option<f64> {
     if suppress && f.suppress {
         None
     } else {
@@ -228,7 +233,7 @@ fn rag(ind: &Indicator, v: Option<f64>) -> Option<(&'static str, &'static str)> 
 }
 
 /// Which way the figure moved over the year, and whether that is better.
-fn direction(ind: &Indicator, now: Option<f64>, before: Option<f64>) -> String {
+pub(crate) fn direction(ind: &Indicator, now: Option<f64>, before: Option<f64>) -> String {
     let (Some(n), Some(b)) = (now, before) else {
         return "No comparison with a year ago".into();
     };

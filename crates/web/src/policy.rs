@@ -56,11 +56,21 @@ pub enum Action {
     ManageImports,
     ManageUsers,
     ViewAudit,
+    /// The improvement plan: findings, actions and their linked indicators (no child data).
+    ViewPlan,
+    /// Adding findings and actions to the plan, and updating actions.
+    EditPlan,
 }
 
 /// Whether `role` may perform `action`.
 pub fn permits(role: Role, action: Action) -> bool {
     use Action::*;
+    match (role, action) {
+        (_, ViewPlan) => return true,
+        (Role::Admin | Role::Analyst, EditPlan) => return true,
+        (_, EditPlan) => return false,
+        _ => {}
+    }
     match role {
         Role::Admin | Role::Analyst if action == ViewAggregates || action == ViewChildren => true,
         Role::Admin => true,
@@ -125,6 +135,18 @@ mod tests {
         assert!(permits(Role::Analyst, Action::ViewData));
         assert!(suppresses_small_numbers(Role::Viewer));
         assert!(!suppresses_small_numbers(Role::Manager));
+    }
+
+    #[test]
+    fn everyone_reads_the_plan_and_only_analysts_and_admins_edit_it() {
+        for r in Role::ALL {
+            assert!(permits(r, Action::ViewPlan));
+            assert_eq!(
+                permits(r, Action::EditPlan),
+                matches!(r, Role::Admin | Role::Analyst),
+                "{r:?}"
+            );
+        }
     }
 
     #[test]

@@ -17,6 +17,8 @@ struct Resp {
     status: u16,
     headers: Vec<(String, String)>,
     body: String,
+    /// The body as sent (for downloads).
+    bytes: Vec<u8>,
 }
 
 impl Resp {
@@ -84,6 +86,8 @@ fn http_with(
     s.write_all(req.as_bytes()).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n");
+    let bytes = split.map(|at| raw[at + 4..].to_vec()).unwrap_or_default();
     let text = String::from_utf8_lossy(&raw).to_string();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let mut lines = head.lines();
@@ -100,6 +104,7 @@ fn http_with(
         status,
         headers,
         body: body.to_string(),
+        bytes,
     }
 }
 
@@ -964,4 +969,277 @@ fn expiry_and_throttling(addr: SocketAddr) {
     assert!(unknown
         .body
         .contains("Enter a correct username and password"));
+}
+
+// ---------------------------------------------------------------- the improvement plan
+
+fn plan_of(state: &Shared) -> ofsted::plan::Plan {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(state.store.plan(None)).unwrap()
+}
+
+/// The plan through the web app and back out of the store: an analyst adds a finding and an
+/// overdue action linked to an indicator, then updates it; viewers read it all (exports
+/// included) and cannot change it, nor can managers; bad input is refused with what was typed.
+/// `tag` keeps the findings of runs on one store apart.
+fn plan_round_trip(addr: SocketAddr, state: &Shared, tag: &str) {
+    let analyst = login(addr, "analyst", PASSWORD);
+    let viewer = login(addr, "viewer", PASSWORD);
+    let manager = login(addr, "manager", PASSWORD);
+    let page = http(addr, "GET", "/plan", &analyst, "");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("action=\"/plan/findings\""));
+    let csrf = page.csrf();
+    let post = |path: &str, body: String| http(addr, "POST", path, &analyst, &body);
+
+    // A finding typed in.
+    let text = format!("Decisions at the front door are not consistent ({tag})");
+    let r = post(
+        "/plan/findings",
+        format!(
+            "csrf={csrf}&kind=improvement&text={}&tag={}",
+            enc(&text),
+            enc("Outcome 4, national framework")
+        ),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let plan = plan_of(state);
+    let f = plan.findings.iter().find(|f| f.text == text).unwrap();
+    assert_eq!(f.source, "typed in");
+    assert_eq!(f.tag.as_deref(), Some("Outcome 4, national framework"));
+    let finding = f.id;
+
+    // Bad input: the form comes back with every problem and what was typed; nothing stored.
+    let before = plan_of(state);
+    let r = post(
+        "/plan/actions",
+        format!(
+            "csrf={csrf}&finding={finding}&description=&owner={}&due=31%2F02%2F2027&status=in_progress&rag=auto&indicator=no_such_indicator",
+            enc("Head of MASH")
+        ),
+    );
+    assert_eq!(r.status, 400, "{}", &r.body[..r.body.len().min(600)]);
+    assert!(r.body.contains("There is a problem"));
+    assert!(r.body.contains("Enter what will be done"));
+    assert!(r.body.contains("as a real date"));
+    assert!(r
+        .body
+        .contains("no_such_indicator&#34; is not an indicator in the catalogue"));
+    assert!(r.body.contains(&format!("href=\"#action-{finding}-due\"")));
+    assert!(
+        r.body.contains("value=\"Head of MASH\""),
+        "what was typed is kept"
+    );
+    assert!(r.body.contains("value=\"31/02/2027\""));
+    let r = post(
+        "/plan/findings",
+        format!("csrf={csrf}&kind=improvement&text=++"),
+    );
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("Enter the finding"));
+    assert_eq!(plan_of(state), before);
+
+    // An overdue action linked to an indicator whose latest figure is on 1–4 records.
+    let c = state.computed().unwrap();
+    let small = c
+        .indicators
+        .iter()
+        .find(|d| d.latest().is_some_and(|f| f.suppress))
+        .expect("a figure on 1–4 records")
+        .ind;
+    let description = format!("Audit 50 contacts a month ({tag})");
+    let r = post(
+        "/plan/actions",
+        format!(
+            "csrf={csrf}&finding={finding}&description={}&owner={}&due=2020-01-31&status=in_progress&rag=auto&indicator={}",
+            enc(&description),
+            enc("Head of MASH"),
+            small.id
+        ),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let plan = plan_of(state);
+    let a = plan
+        .actions
+        .iter()
+        .find(|a| a.description == description)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (a.finding_id, a.owner.as_str(), a.due.to_string(), a.status),
+        (
+            finding,
+            "Head of MASH",
+            "2020-01-31".into(),
+            ofsted::plan::Status::InProgress
+        )
+    );
+    assert_eq!(a.indicators, vec![small.id.to_string()]);
+
+    // Updated: owner, due date, RAG by hand, an evidence note with its link.
+    let r = post(
+        &format!("/plan/actions/{}", a.id),
+        format!(
+            "csrf={csrf}&description={}&owner={}&due=2020-02-29&status=blocked&rag=amber&note={}&link={}&indicators_shown=1&indicator={}",
+            enc(&description),
+            enc("Service manager, front door"),
+            enc("Audit minutes"),
+            enc("https://example.org/minutes"),
+            small.id
+        ),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let after = plan_of(state);
+    let b = after.actions.iter().find(|x| x.id == a.id).unwrap();
+    assert_eq!(b.owner, "Service manager, front door");
+    assert_eq!(b.due.to_string(), "2020-02-29");
+    assert_eq!(b.status, ofsted::plan::Status::Blocked);
+    assert_eq!(b.rag_override, Some(ofsted::plan::Rag::Amber));
+    assert_eq!(b.evidence.len(), 1);
+    assert_eq!(b.evidence[0].note, "Audit minutes");
+    assert_eq!(
+        b.evidence[0].link.as_deref(),
+        Some("https://example.org/minutes")
+    );
+    // An unsafe link is refused.
+    let r = post(
+        &format!("/plan/actions/{}", a.id),
+        format!("csrf={csrf}&note=x&link={}", enc("javascript:alert(1)")),
+    );
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("Enter the link as a web address"));
+    // Who changed what is in the audit log.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let audit = rt.block_on(state.store.audit_entries(100_000)).unwrap();
+    assert!(audit.iter().any(|e| e.actor == "analyst"
+        && e.action == "web plan action updated"
+        && e.detail.contains(&format!(
+            "action {}: owner Head of MASH → Service manager, front door",
+            a.id
+        ))
+        && e.detail.contains("due 2020-01-31 → 2020-02-29")
+        && e.detail.contains("RAG auto → amber")));
+    assert!(audit
+        .iter()
+        .any(|e| e.actor == "analyst" && e.action == "web plan finding added"));
+
+    // The viewer reads it: the finding, the action, overdue in words, the indicator's trend
+    // with its small number suppressed; and no form to change anything.
+    let v = http(addr, "GET", "/plan", &viewer, "");
+    assert_eq!(v.status, 200);
+    assert!(v.body.contains(&text) && v.body.contains(&description));
+    assert!(v.body.contains("Service manager, front door"));
+    assert!(v
+        .body
+        .contains("Overdue</strong> Due 2020-02-29: overdue by"));
+    assert!(v
+        .body
+        .contains("sl-tag--amber\">Amber</strong> set by hand"));
+    assert!(v
+        .body
+        .contains("href=\"https://example.org/minutes\">Audit minutes</a>"));
+    assert!(v
+        .body
+        .contains(&format!("href=\"/indicators/{}\"", small.id)));
+    assert!(v.body.contains("class=\"sl-spark\""));
+    assert!(
+        v.body.contains("<td>c</td>"),
+        "the viewer sees the small figure suppressed"
+    );
+    assert!(!v.body.contains("method=\"post\" action=\"/plan"));
+    let x = http(addr, "GET", "/plan", &analyst, "");
+    assert!(!x.body.contains("<td>c</td>"));
+    assert!(x
+        .body
+        .contains(&format!("action=\"/plan/actions/{}\"", a.id)));
+    for id in c.model.tables.people.iter().take(200) {
+        assert!(!v.body.contains(id.pers_person_id.as_str()));
+    }
+
+    // Viewers and managers may not change it, whatever they post; nothing changes.
+    let before = plan_of(state);
+    for session in [&viewer, &manager] {
+        let token = http(addr, "GET", "/plan", session, "").csrf();
+        for (path, body) in [
+            (
+                "/plan/findings",
+                format!("csrf={token}&kind=improvement&text=x"),
+            ),
+            (
+                "/plan/actions",
+                format!("csrf={token}&finding={finding}&description=x&owner=y&due=2030-01-01"),
+            ),
+            (
+                &format!("/plan/actions/{}", a.id) as &str,
+                format!("csrf={token}&status=complete&note=done"),
+            ),
+            (
+                "/plan/findings/register",
+                format!("csrf={token}&inspection=0"),
+            ),
+        ] {
+            let r = http(addr, "POST", path, session, &body);
+            assert_eq!(r.status, 403, "{path}");
+        }
+    }
+    // Without the CSRF token even an analyst is refused.
+    let r = http(
+        addr,
+        "POST",
+        &format!("/plan/actions/{}", a.id),
+        &analyst,
+        "status=complete",
+    );
+    assert_eq!(r.status, 403);
+    assert_eq!(plan_of(state), before);
+
+    // The exports: the workbook opens and holds the action, flagged overdue; the printable
+    // page links its own style sheet (no inline style under the CSP).
+    let xl = http(addr, "GET", "/plan.xlsx", &viewer, "");
+    assert_eq!(xl.status, 200);
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xl.bytes)).unwrap();
+    let sheet = wb.worksheet_range("Improvement plan").unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| {
+            r.iter()
+                .any(|c| c.to_string() == format!("{text} — {description}"))
+        })
+        .expect("the action's row");
+    let cells: Vec<String> = row.iter().map(|c| c.to_string()).collect();
+    assert!(cells.contains(&"overdue".to_string()), "{cells:?}");
+    assert!(cells.contains(&"Service manager, front door".to_string()));
+    assert!(cells.iter().any(|c| c.contains("Audit minutes")));
+    let p = http(addr, "GET", "/plan/print", &viewer, "");
+    assert_eq!(p.status, 200);
+    assert!(p.body.contains(&description) && p.body.contains("(overdue)"));
+    assert!(p.body.contains("href=\"/assets/plan-print.css\""));
+    assert!(!p.body.contains("<style") && !p.body.contains("style="));
+    let css = http(addr, "GET", "/assets/plan-print.css", "", "");
+    assert!(css.body.contains("@media print"));
+}
+
+#[test]
+fn the_improvement_plan_round_trips_and_viewers_only_read_it() {
+    let a = app();
+    plan_round_trip(a.addr, &a.state, "sqlite");
+}
+
+#[test]
+fn the_improvement_plan_round_trips_on_postgresql() {
+    let Some(url) = postgres_url("plan") else {
+        eprintln!("SIGHTLINE_TEST_DATABASE_URL not set: PostgreSQL test skipped");
+        return;
+    };
+    let (addr, state, _) = start_on(Some(url), true, 1800);
+    wait_ready(addr);
+    plan_round_trip(addr, &state, "postgresql");
 }
