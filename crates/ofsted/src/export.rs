@@ -171,7 +171,7 @@ pub fn html(plan: &Plan, ls: &[(usize, Line)], today: NaiveDate, page: HtmlPage)
     if let Some(b) = page.back {
         let _ = writeln!(
             h,
-            "<p class=\"back\"><a href=\"{}\">Back to the plan</a></p>",
+            "<nav class=\"back\" aria-label=\"Back\"><a href=\"{}\">Back to the plan</a></nav>",
             esc(b)
         );
     }
