@@ -210,106 +210,40 @@ pub struct ImportArgs {
 /// Reads and checks the workbook, and imports it only if the check finds nothing (or
 /// `--accept-problems`): a refused import leaves the store as it was.
 pub fn import(database: &str, args: ImportArgs, bars: &Bars) -> Result<i64> {
-    let workbook = read(&args.path)?;
-    let as_at = args
-        .as_at
-        .or_else(|| formats::annex_a::latest_date(&workbook))
-        .ok_or_else(|| {
-            anyhow!(
-                "{} has no contact or referral dates: give --as-at",
-                args.path.display()
-            )
-        })?;
-    let problems = formats::annex_a::check(&workbook, as_at);
-    if !problems.is_empty() {
-        for p in problems.iter().take(20) {
+    let files = crate::returns::read_files(&args.path)?;
+    let intake = formats::intake::annex_a(
+        &files,
+        &formats::intake::AnnexAOptions {
+            as_at: args.as_at,
+            la_code: args.la_code,
+            la_name: args.la_name,
+            child_population: args.population,
+            accept_problems: args.accept_problems,
+        },
+    )
+    .with_context(|| format!("importing {}", args.path.display()))?;
+    if !intake.accepted_problems.is_empty() {
+        for p in intake.accepted_problems.iter().take(20) {
             eprintln!("{p}");
         }
-        if !args.accept_problems {
-            return Err(anyhow!(
-                "{}: {} problems (the first {} above); nothing imported. Fix them, or import anyway \
-                 with --accept-problems",
-                args.path.display(),
-                problems.len(),
-                problems.len().min(20)
-            ));
-        }
-        eprintln!("{} problems accepted (--accept-problems)", problems.len());
-    }
-    let annex = formats::annex_a::to_annex_a(&workbook, as_at);
-    let la = model::LaInfo {
-        la_code: args.la_code,
-        la_name: args.la_name,
-        child_population: args.population,
-        as_at,
-    };
-    let model = formats::annex_a::to_model(&annex, la)
-        .with_context(|| format!("reading {} into the case model", args.path.display()))?;
-    let mut files = Vec::new();
-    for p in source_paths(&args.path)? {
-        let bytes = std::fs::read(&p).with_context(|| format!("reading {}", p.display()))?;
-        let rows = if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-            bytes
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                .saturating_sub(1) as u64
-        } else {
-            workbook
-                .lists
-                .iter()
-                .flatten()
-                .map(|s| s.rows.len() as u64)
-                .sum()
-        };
-        files.push(crate::returns::source_file(&p, &bytes, rows));
+        eprintln!(
+            "{} problems accepted (--accept-problems)",
+            intake.accepted_problems.len()
+        );
     }
     let name = args.path.display().to_string();
-    crate::returns::store_model(database, &model, &files, "annex-a", &name, args.label, bars)
-}
-
-/// The files an Annex A was read from: the workbook, or the CSVs of a directory.
-fn source_paths(path: &Path) -> Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut out = vec![];
-    for entry in std::fs::read_dir(path).with_context(|| format!("reading {}", path.display()))? {
-        let p = entry?.path();
-        if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-            out.push(p);
-        }
-    }
-    out.sort();
-    Ok(out)
+    crate::returns::store_intake(database, &intake, "annex-a", &name, args.label, bars)
 }
 
 fn read(path: &Path) -> Result<formats::annex_a::Workbook> {
+    let files = crate::returns::read_files(path)?;
     if path.is_dir() {
-        let mut files = vec![];
-        for entry in
-            std::fs::read_dir(path).with_context(|| format!("reading {}", path.display()))?
-        {
-            let p = entry?.path();
-            if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-                let name = p
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned();
-                files.push((
-                    name,
-                    std::fs::read(&p).with_context(|| format!("reading {}", p.display()))?,
-                ));
-            }
-        }
-        files.sort();
         Ok(formats::annex_a::read_csv_files(&files)?)
     } else {
-        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let bytes = &files[0].1;
         Ok(formats::annex_a::read_xlsx(
             &path.display().to_string(),
-            &bytes,
+            bytes,
         )?)
     }
 }

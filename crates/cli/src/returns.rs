@@ -174,60 +174,47 @@ pub fn import_cin(
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let name = file.display().to_string();
     let spinner = bars.spinner(format!("Reading and checking {name}"));
-    let census = formats::cin::read(&name, &bytes, year)?;
-    let (tables, la) = formats::cin::into_tables(&census, &name)?;
-    let model = CaseModel { la, tables };
+    let intake = formats::intake::cin(&name, &bytes, year)?;
     spinner.finish_and_clear();
-    let source = source_file(file, &bytes, census.children.len() as u64);
-    store_model(database, &model, &[source], "cin", &name, label, bars)
+    store_intake(database, &intake, "cin", &name, label, bars)
 }
 
-/// Reads a 903 return (and optionally last year's) from a CSV directory or XML file.
-fn read_903(
-    path: &Path,
-    year: CollectionYear,
-) -> Result<(formats::ssda903::Return903, Vec<formats::ssd::SourceFile>)> {
-    let mut sources = vec![];
-    let ret = if path.is_dir() {
-        let (ret, files) = formats::ssda903::read_dir(path, year)?;
-        for f in &files {
-            sources.push(source_file(
-                Path::new(&f.name),
-                &f.bytes,
-                data_rows(&f.bytes),
-            ));
-        }
-        ret
-    } else {
-        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        let ret = formats::ssda903::read_xml(&path.display().to_string(), &bytes, year)?;
-        sources.push(source_file(path, &bytes, ret.header.len() as u64));
-        ret
-    };
-    Ok((ret, sources))
-}
-
-/// Lines after the header row.
-fn data_rows(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        .saturating_sub(1) as u64
-}
-
-pub fn source_file(path: &Path, bytes: &[u8], rows: u64) -> formats::ssd::SourceFile {
-    formats::ssd::SourceFile {
-        name: path
-            .file_name()
+/// A file, or the CSV files of a directory (sorted), read into memory by file name.
+pub fn read_files(path: &Path) -> Result<Vec<formats::intake::NamedFile>> {
+    let base = |p: &Path| {
+        p.file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string()),
-        sha256: formats::ssd::sha256_hex(bytes),
-        rows,
+            .unwrap_or_else(|| p.display().to_string())
+    };
+    if !path.is_dir() {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        return Ok(vec![(base(path), bytes)]);
     }
+    let mut paths = vec![];
+    for entry in std::fs::read_dir(path).with_context(|| format!("reading {}", path.display()))? {
+        let p = entry?.path();
+        if p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+            paths.push(p);
+        }
+    }
+    paths.sort();
+    if paths.is_empty() {
+        return Err(anyhow!(
+            "{}: no CSV files in this directory",
+            path.display()
+        ));
+    }
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).with_context(|| format!("reading {}", p.display()))?;
+            Ok((base(&p), bytes))
+        })
+        .collect()
 }
 
-/// Imports an SSDA903 return as one snapshot (all or nothing).
+/// Reads a 903 return (a CSV directory or an XML file), and last year's if given, and imports
+/// it as one snapshot (all or nothing).
 pub fn import_903(
     database: &str,
     path: &Path,
@@ -238,41 +225,28 @@ pub fn import_903(
     bars: &Bars,
 ) -> Result<i64> {
     check_year(year)?;
-    if la_code.len() != 3 || !la_code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(anyhow!(
-            "--la-code must be the three-digit DfE LA number (got `{la_code}`)"
-        ));
-    }
     let spinner = bars.spinner(format!("Reading and checking {}", path.display()));
-    let (mut ret, mut sources) = read_903(path, year)?;
-    if let Some(p) = prev {
-        let (last, prev_sources) = read_903(p, year.previous())?;
-        ret = formats::ssda903::merge(last, ret);
-        sources.extend(prev_sources.into_iter().map(|mut s| {
-            s.name = format!("previous/{}", s.name);
-            s
-        }));
-    }
-    let name = path.display().to_string();
-    let (tables, la) = formats::ssda903::into_tables(&ret, la_code, &name)?;
+    let current = read_files(path)?;
+    let previous = match prev {
+        Some(p) => read_files(p)?,
+        None => vec![],
+    };
+    let intake = formats::intake::ssda903(&current, &previous, year, la_code)?;
     spinner.finish_and_clear();
-    let model = CaseModel { la, tables };
-    store_model(database, &model, &sources, "903", &name, label, bars)
+    let name = path.display().to_string();
+    store_intake(database, &intake, "903", &name, label, bars)
 }
 
-/// Checks a model's keys and links, then writes it as one snapshot.
-pub fn store_model(
+/// Writes what an import read as one snapshot (all or nothing).
+pub fn store_intake(
     database: &str,
-    model: &CaseModel,
-    files: &[formats::ssd::SourceFile],
+    intake: &formats::intake::Intake,
     kind: &str,
     source: &str,
     label: Option<String>,
     bars: &Bars,
 ) -> Result<i64> {
-    if let Some(e) = model.tables.check_integrity().first() {
-        return Err(anyhow!("{source}: {e}"));
-    }
+    let (model, files) = (&intake.model, &intake.files);
     let rt = runtime()?;
     rt.block_on(async {
         let store = store::Store::open(database).await?;

@@ -5,6 +5,7 @@ pub mod annex_a;
 pub mod cin;
 mod error;
 mod group;
+pub mod intake;
 pub mod ssd;
 pub mod ssda903;
 mod xml;

@@ -282,8 +282,26 @@ pub fn read_dir(dir: &Path) -> Result<Extract, ReadError> {
         .filter(|p| p.is_file())
         .collect();
     present.sort();
-    for p in &present {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let mut files = vec![];
+    for p in present {
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        if name == LA_FILE || name.to_ascii_lowercase().ends_with(".csv") {
+            let bytes = std::fs::read(&p)
+                .map_err(|e| ReadError::file(&name, format!("cannot read file: {e}")))?;
+            files.push((name, bytes));
+        }
+    }
+    read_files(&files)
+}
+
+/// Reads a whole extract from named files held in memory (an upload, a zip's entries), as
+/// [`read_dir`] does from a directory: names are file names without any folder.
+pub fn read_files(present: &[(String, Vec<u8>)]) -> Result<Extract, ReadError> {
+    for (name, _) in present {
         let known = name == LA_FILE
             || Tables::NAMES
                 .iter()
@@ -299,53 +317,41 @@ pub fn read_dir(dir: &Path) -> Result<Extract, ReadError> {
         }
     }
     struct Source<'a> {
-        present: &'a [PathBuf],
+        present: &'a [(String, Vec<u8>)],
         files: Vec<SourceFile>,
     }
     impl TableSource for Source<'_> {
         type Error = ReadError;
         fn table<T: Table>(&mut self) -> Result<Vec<T>, ReadError> {
             let wanted = file_name::<T>();
-            let Some(path) = self.present.iter().find(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.eq_ignore_ascii_case(&wanted))
-            }) else {
+            let Some((name, bytes)) = self
+                .present
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(&wanted))
+            else {
                 if T::NAME == "ssd_person" {
                     return Err(ReadError::file(wanted, "required file is missing"));
                 }
                 return Ok(vec![]);
             };
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_string();
-            let bytes = std::fs::read(path)
-                .map_err(|e| ReadError::file(&name, format!("cannot read file: {e}")))?;
-            let rows = read_table::<T>(&name, &bytes)?;
+            let rows = read_table::<T>(name, bytes)?;
             self.files.push(SourceFile {
-                name,
-                sha256: sha256_hex(&bytes),
+                name: name.clone(),
+                sha256: sha256_hex(bytes),
                 rows: rows.len() as u64,
             });
             Ok(rows)
         }
     }
     let mut src = Source {
-        present: &present,
+        present,
         files: vec![],
     };
     let tables = Tables::assemble(&mut src)?;
     let mut files = src.files;
-    let la = match present
-        .iter()
-        .find(|p| p.file_name().and_then(|n| n.to_str()) == Some(LA_FILE))
-    {
-        Some(p) => {
-            let bytes = std::fs::read(p)
-                .map_err(|e| ReadError::file(LA_FILE, format!("cannot read file: {e}")))?;
-            let la: LaInfo = serde_json::from_slice(&bytes).map_err(|e| ReadError {
+    let la = match present.iter().find(|(n, _)| n == LA_FILE) {
+        Some((_, bytes)) => {
+            let la: LaInfo = serde_json::from_slice(bytes).map_err(|e| ReadError {
                 file: LA_FILE.into(),
                 line: Some(e.line() as u64),
                 column: None,
@@ -354,7 +360,7 @@ pub fn read_dir(dir: &Path) -> Result<Extract, ReadError> {
             })?;
             files.push(SourceFile {
                 name: LA_FILE.into(),
-                sha256: sha256_hex(&bytes),
+                sha256: sha256_hex(bytes),
                 rows: 1,
             });
             Some(la)

@@ -294,13 +294,30 @@ pub async fn csrf_guard(State(state): State<Shared>, req: Request, next: Next) -
         },
         None => cookie(&headers, PRE_COOKIE),
     };
-    let (parts, body) = req.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 1 << 20).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "Request too large").into_response();
+    // Uploads are multipart forms, as large as the upload limit; other forms are small.
+    let boundary = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|ct| multer::parse_boundary(ct).ok());
+    let limit = match boundary {
+        Some(_) => state.options.upload_max_bytes,
+        None => 1 << 20,
     };
-    let given = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-        .ok()
-        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+        return pages::message(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "The upload is too large",
+            &format!("Uploads may be up to {} MB.", limit >> 20),
+            None,
+        );
+    };
+    let given = match boundary {
+        Some(b) => multipart_field(bytes.clone(), b, "csrf").await,
+        None => serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+            .ok()
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v)),
+    };
     match (expected, given) {
         (Some(e), Some(g)) if same(&e, &g) => {
             next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
@@ -308,6 +325,18 @@ pub async fn csrf_guard(State(state): State<Shared>, req: Request, next: Next) -
         }
         _ => pages::csrf_failed(),
     }
+}
+
+/// A text field of a multipart form held in memory.
+async fn multipart_field(body: axum::body::Bytes, boundary: String, name: &str) -> Option<String> {
+    let stream = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(body) });
+    let mut form = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(name) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -1,17 +1,20 @@
 //! Sightline's web application: dashboards, indicator pages, work lists and child journeys for
 //! signed-in users, over one store (SQLite or PostgreSQL). Server-rendered HTML from compiled
-//! askama templates, charts as SVG, CSS embedded in the binary; no JavaScript.
+//! askama templates, charts as SVG, CSS embedded in the binary. The one script (an import's
+//! progress) is served from `/assets` and only adds to a page that works without it.
 //!
 //! * [`policy`]: who may do what — the one place the server decides;
 //! * [`auth`]: accounts, sessions, CSRF, login throttling, and the extractors that apply policy;
 //! * [`cache`]: indicator series and work lists computed once per snapshot, off the request path;
 //! * [`pages`]: the handlers and their templates;
-//! * [`plan`]: the improvement plan's pages, edits and exports.
+//! * [`plan`]: the improvement plan's pages, edits and exports;
+//! * [`imports`]: uploads imported in the background, with their progress.
 //!
 //! See `docs/web.md`.
 
 pub mod auth;
 pub mod cache;
+pub mod imports;
 pub mod pages;
 pub mod plan;
 pub mod policy;
@@ -22,7 +25,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use axum::extract::Request;
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -44,6 +47,10 @@ pub struct Options {
     pub due_soon_days: i64,
     /// How often to look for a newer snapshot imported by someone else.
     pub poll_seconds: u64,
+    /// The largest upload accepted (the whole form).
+    pub upload_max_bytes: usize,
+    /// The most an uploaded zip may unpack to.
+    pub unpacked_max_bytes: u64,
 }
 
 impl Default for Options {
@@ -55,6 +62,8 @@ impl Default for Options {
             secure_cookies: false,
             due_soon_days: 7,
             poll_seconds: 30,
+            upload_max_bytes: 512 << 20,
+            unpacked_max_bytes: 4 << 30,
         }
     }
 }
@@ -69,6 +78,8 @@ pub struct AppState {
     pub status: RwLock<String>,
     /// Each snapshot's DfE validation, computed in the background when first asked for.
     pub validations: Mutex<HashMap<i64, cache::Validation>>,
+    /// Uploads being imported, or imported, since the server started.
+    pub imports: imports::Jobs,
 }
 
 pub type Shared = Arc<AppState>;
@@ -158,6 +169,12 @@ pub fn router(state: Shared) -> Router {
         .route("/children/{id}", get(pages::child))
         .route("/data", get(pages::data))
         .route("/data/refresh", post(pages::data_refresh))
+        .route(
+            "/data/imports",
+            post(imports::upload).layer(DefaultBodyLimit::max(state.options.upload_max_bytes)),
+        )
+        .route("/data/imports/{id}", get(imports::page))
+        .route("/data/imports/{id}/status", get(imports::status))
         .route("/data/annex-a", get(pages::annex_a))
         .route(
             "/data/snapshots/{id}/validation",
@@ -176,6 +193,7 @@ pub fn router(state: Shared) -> Router {
         .route("/plan/actions/{id}", post(plan::update_action))
         .route("/assets/sightline.css", get(pages::css))
         .route("/assets/plan-print.css", get(plan::print_css))
+        .route("/assets/import-progress.js", get(imports::progress_js))
         .route("/healthz", get(pages::healthz))
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(
@@ -186,7 +204,8 @@ pub fn router(state: Shared) -> Router {
         .with_state(state)
 }
 
-/// Headers on every response: a content security policy with no inline script or style, no
+/// Headers on every response: a content security policy with no inline script or style (scripts
+/// only from the site's own `/assets`), no
 /// framing, no MIME sniffing, no referrer outside the site, and no caching of pages that may hold child data.
 async fn security_headers(req: Request, next: Next) -> Response {
     let is_asset = req.uri().path().starts_with("/assets/");
@@ -198,7 +217,8 @@ async fn security_headers(req: Request, next: Next) -> Response {
     set(
         h,
         "content-security-policy",
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; \
+         img-src 'self' data:; form-action 'self'; \
          frame-ancestors 'none'; base-uri 'none'",
     );
     set(h, "x-content-type-options", "nosniff");
@@ -241,6 +261,7 @@ pub async fn start(store: Store, options: Options) -> Result<Running, WebError> 
         computed: RwLock::new(None),
         status: RwLock::new("starting".into()),
         validations: Mutex::new(HashMap::new()),
+        imports: imports::Jobs::default(),
     });
     let bg = state.clone();
     tokio::spawn(async move {

@@ -1382,23 +1382,44 @@ struct SnapshotView {
 #[template(path = "data.html")]
 struct DataPage {
     layout: Layout,
+    error: Option<String>,
     as_at: String,
     can_annex: bool,
     status: String,
     poll: u64,
     can_refresh: bool,
     csrf: String,
+    upload_mb: usize,
+    kinds: Vec<(&'static str, &'static str)>,
+    la_code: String,
+    la_name: String,
+    population: String,
+    /// Recent uploads: id, started, files, outcome.
+    imports: Vec<(u64, String, String, String)>,
     snapshots: Vec<SnapshotView>,
 }
 
 pub async fn data(State(st): State<Shared>, Need(who, _): Need<Data>) -> Response {
+    data_page(&st, &who, None, StatusCode::OK).await
+}
+
+/// The Data page; `error` is what was wrong with an upload form.
+pub(crate) async fn data_page(
+    st: &Shared,
+    who: &SignedIn,
+    error: Option<String>,
+    code: StatusCode,
+) -> Response {
     let snaps = match st.store.snapshots().await {
         Ok(s) => s,
         Err(e) => return internal(e),
     };
     let status = st.status.read().map(|s| s.clone()).unwrap_or_default();
-    render(&DataPage {
-        layout: Layout::new("Data", Some(&who)),
+    // The upload form starts from the authority of the latest snapshot.
+    let la = snaps.last().map(|s| s.la.clone());
+    let mut r = render(&DataPage {
+        layout: Layout::new("Data", Some(who)),
+        error,
         as_at: st
             .computed()
             .map(|c| c.as_at.to_string())
@@ -1408,6 +1429,23 @@ pub async fn data(State(st): State<Shared>, Need(who, _): Need<Data>) -> Respons
         poll: st.options.poll_seconds,
         can_refresh: who.can(Action::ManageImports),
         csrf: who.csrf.clone(),
+        upload_mb: st.options.upload_max_bytes >> 20,
+        kinds: crate::imports::Kind::ALL
+            .iter()
+            .map(|k| (k.id(), k.label()))
+            .collect(),
+        la_code: la.as_ref().map(|l| l.la_code.clone()).unwrap_or_default(),
+        la_name: la.as_ref().map(|l| l.la_name.clone()).unwrap_or_default(),
+        population: la
+            .as_ref()
+            .map(|l| l.child_population.to_string())
+            .unwrap_or_default(),
+        imports: st
+            .imports
+            .recent(20)
+            .iter()
+            .map(|j| (j.id, j.started.clone(), j.files.join(", "), j.outcome()))
+            .collect(),
         snapshots: snaps
             .into_iter()
             .rev()
@@ -1430,7 +1468,9 @@ pub async fn data(State(st): State<Shared>, Need(who, _): Need<Data>) -> Respons
                     .collect(),
             })
             .collect(),
-    })
+    });
+    *r.status_mut() = code;
+    r
 }
 
 #[derive(Deserialize)]

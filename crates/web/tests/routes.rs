@@ -66,6 +66,20 @@ fn http_with(
     body: &str,
     extra: &[(&str, &str)],
 ) -> Resp {
+    let form = (method == "POST").then_some("application/x-www-form-urlencoded");
+    http_bytes(addr, method, path, cookie, form, body.as_bytes(), extra)
+}
+
+/// A request with a body of any type (`content_type` None: no body headers).
+fn http_bytes(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    cookie: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+    extra: &[(&str, &str)],
+) -> Resp {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
@@ -75,15 +89,16 @@ fn http_with(
     for (k, v) in extra {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
-    if method == "POST" {
+    if let Some(ct) = content_type {
         req.push_str(&format!(
-            "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+            "Content-Type: {ct}\r\nContent-Length: {}\r\n",
             body.len()
         ));
     }
     req.push_str("\r\n");
-    req.push_str(body);
-    s.write_all(req.as_bytes()).unwrap();
+    let mut bytes_out = req.into_bytes();
+    bytes_out.extend_from_slice(body);
+    s.write_all(&bytes_out).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n");
@@ -106,6 +121,27 @@ fn http_with(
         body: body.to_string(),
         bytes,
     }
+}
+
+/// A multipart/form-data body: (field, file name for a file, content). Returns the content type.
+fn multipart(fields: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "----sightline-test-7a1c";
+    let mut body = vec![];
+    for (name, file, bytes) in fields {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"").bytes(),
+        );
+        if let Some(f) = file {
+            body.extend(
+                format!("; filename=\"{f}\"\r\nContent-Type: application/octet-stream").bytes(),
+            );
+        }
+        body.extend_from_slice(b"\r\n\r\n");
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 fn enc(s: &str) -> String {
@@ -305,33 +341,36 @@ fn app() -> &'static App {
 /// The admin's session, after the forced change of the one-time password.
 fn admin_session(a: &App) -> String {
     static S: OnceLock<String> = OnceLock::new();
-    S.get_or_init(|| {
-        let first = login(a.addr, "admin", &a.admin_password);
-        // Until the password is changed, every page leads to the change form.
-        let r = http(a.addr, "GET", "/", &first, "");
-        assert_eq!(
-            (r.status, r.header("location")),
-            (303, Some("/account/password"))
-        );
-        let form = http(a.addr, "GET", "/account/password", &first, "");
-        assert_eq!(form.status, 200);
-        let body = format!(
-            "csrf={}&current={}&new={}&confirm={}",
-            form.csrf(),
-            enc(&a.admin_password),
-            enc("the admin's own password"),
-            enc("the admin's own password")
-        );
-        let r = http(a.addr, "POST", "/account/password", &first, &body);
-        assert_eq!(r.status, 303, "{}", r.body);
-        // The old session ended with the change.
-        assert_eq!(
-            http(a.addr, "GET", "/account/password", &first, "").status,
-            303
-        );
-        format!("sl_session={}", r.cookie("sl_session").unwrap())
-    })
-    .clone()
+    S.get_or_init(|| first_admin_session(a.addr, &a.admin_password))
+        .clone()
+}
+
+/// Signs the first administrator in with the one-time password and changes it.
+fn first_admin_session(addr: SocketAddr, one_time: &str) -> String {
+    let first = login(addr, "admin", one_time);
+    // Until the password is changed, every page leads to the change form.
+    let r = http(addr, "GET", "/", &first, "");
+    assert_eq!(
+        (r.status, r.header("location")),
+        (303, Some("/account/password"))
+    );
+    let form = http(addr, "GET", "/account/password", &first, "");
+    assert_eq!(form.status, 200);
+    let body = format!(
+        "csrf={}&current={}&new={}&confirm={}",
+        form.csrf(),
+        enc(one_time),
+        enc("the admin's own password"),
+        enc("the admin's own password")
+    );
+    let r = http(addr, "POST", "/account/password", &first, &body);
+    assert_eq!(r.status, 303, "{}", r.body);
+    // The old session ended with the change.
+    assert_eq!(
+        http(addr, "GET", "/account/password", &first, "").status,
+        303
+    );
+    format!("sl_session={}", r.cookie("sl_session").unwrap())
 }
 
 fn audit_rows(a: &App) -> Vec<store::AuditEntry> {
@@ -1242,4 +1281,211 @@ fn the_improvement_plan_round_trips_on_postgresql() {
     let (addr, state, _) = start_on(Some(url), true, 1800);
     wait_ready(addr);
     plan_round_trip(addr, &state, "postgresql");
+}
+
+/// Waits for an import to end and returns its status (JSON).
+fn import_outcome(addr: SocketAddr, session: &str, page: &str) -> String {
+    let t0 = Instant::now();
+    loop {
+        let r = http(addr, "GET", &format!("{page}/status"), session, "");
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.header("content-type").unwrap().contains("json"));
+        if r.body.contains("\"finished\":true") {
+            return r.body;
+        }
+        assert!(
+            t0.elapsed() < Duration::from_secs(300),
+            "import never ended"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn upload_round_trip(url: Option<String>) {
+    let (addr, state, one_time) = start_on(url, false, 1800);
+    let admin = first_admin_session(addr, &one_time);
+    let snapshots = || block_on(state.store.snapshots()).unwrap();
+    // An extract of a small synthetic authority, as the files a user would choose.
+    let cfg = synth::Config::new(400, 5, Date::ymd(2026, 3, 31));
+    let g = synth::generate(&cfg, &|_, _| {});
+    let dir = tempfile::tempdir().unwrap();
+    formats::ssd::write_dir(&g.model, dir.path()).unwrap();
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    assert!(files.iter().any(|(n, _)| n == "la.json"));
+    let form = |csrf: &str, kind: &str, files: &[(String, Vec<u8>)]| {
+        let mut fields: Vec<(&str, Option<&str>, &[u8])> = vec![
+            ("csrf", None, csrf.as_bytes()),
+            ("kind", None, kind.as_bytes()),
+        ];
+        for (n, b) in files {
+            fields.push(("files", Some(n.as_str()), b.as_slice()));
+        }
+        // The empty file input a browser sends when nothing is chosen.
+        fields.push(("previous", Some(""), b""));
+        multipart(&fields)
+    };
+    let post = |session: &str, (ct, body): (String, Vec<u8>)| {
+        http_bytes(
+            addr,
+            "POST",
+            "/data/imports",
+            session,
+            Some(&ct),
+            &body,
+            &[],
+        )
+    };
+
+    let page = http(addr, "GET", "/data", &admin, "");
+    assert!(
+        page.body.contains("action=\"/data/imports\""),
+        "{}",
+        page.body
+    );
+    let csrf = page.csrf();
+    // Only administrators import, and never without the form's token.
+    let analyst = login(addr, "analyst", PASSWORD);
+    let analyst_csrf = http(addr, "GET", "/data", &analyst, "").csrf();
+    assert!(!http(addr, "GET", "/data", &analyst, "")
+        .body
+        .contains("action=\"/data/imports\""));
+    assert_eq!(
+        post(&analyst, form(&analyst_csrf, "ssd", &files)).status,
+        403
+    );
+    assert_eq!(post(&admin, form("forged", "ssd", &files)).status, 403);
+    // A form that cannot start an import says why, on the Data page.
+    let r = post(&admin, form(&csrf, "903", &files));
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("collection year"), "{}", r.body);
+    assert!(snapshots().is_empty());
+
+    // A bad file: the import fails and nothing is stored.
+    let mut bad = files.clone();
+    let person = bad.iter_mut().find(|(n, _)| n == "ssd_person.csv").unwrap();
+    let text = String::from_utf8(person.1.clone()).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    lines[1] = lines[1].replacen(',', ",not-a-date-or-id,", 1);
+    person.1 = (lines.join("\n") + "\n").into_bytes();
+    let failing = bad.clone();
+    let r = post(&admin, form(&csrf, "ssd", &failing));
+    assert_eq!(r.status, 303, "{}", r.body);
+    let failed_page = r.header("location").unwrap().to_string();
+    assert!(import_outcome(addr, &admin, &failed_page).contains("\"state\":\"failed\""));
+    assert!(snapshots().is_empty(), "a failed import stored a snapshot");
+    let p = http(addr, "GET", &failed_page, &admin, "");
+    assert!(p.body.contains("The import failed"), "{}", p.body);
+    assert!(
+        p.body.contains("ssd_person.csv"),
+        "the error names the file"
+    );
+    assert!(
+        !p.body.contains("import-progress.js"),
+        "no script once finished"
+    );
+
+    // The good extract, zipped as its folder: imported in the background, recorded, served.
+    let zipped = {
+        use std::io::Write as _;
+        let mut buf = std::io::Cursor::new(vec![]);
+        let mut w = zip::ZipWriter::new(&mut buf);
+        for (n, b) in &files {
+            w.start_file(
+                format!("extract/{n}"),
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            w.write_all(b).unwrap();
+        }
+        w.finish().unwrap();
+        buf.into_inner()
+    };
+    let r = post(
+        &admin,
+        form(&csrf, "ssd", &[("extract.zip".into(), zipped)]),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let ok_page = r.header("location").unwrap().to_string();
+    let p = http(addr, "GET", &ok_page, &admin, "");
+    assert_eq!(p.status, 200);
+    assert!(p.body.contains("Import "));
+    let outcome = import_outcome(addr, &admin, &ok_page);
+    assert!(outcome.contains("\"state\":\"done\""), "{outcome}");
+    let snaps = snapshots();
+    assert_eq!(snaps.len(), 1);
+    let id = snaps[0].id;
+    assert!(outcome.contains(&format!("\"snapshot\":{id}")), "{outcome}");
+    assert_eq!(snaps[0].kind, "ssd");
+    assert!(snaps[0].files.iter().any(|f| f.name == "ssd_person.csv"));
+    assert_eq!(snaps[0].source, "extract.zip");
+    let people = block_on(state.store.load(id)).unwrap().tables.people.len();
+    assert_eq!(people, g.model.tables.people.len());
+    let audit = block_on(state.store.audit_entries(1000)).unwrap();
+    assert!(audit
+        .iter()
+        .any(|e| e.action == "import" && e.actor == "admin" && e.snapshot == Some(id)));
+    let p = http(addr, "GET", &ok_page, &admin, "");
+    assert!(
+        p.body.contains(&format!("Imported as snapshot {id}")),
+        "{}",
+        p.body
+    );
+    // The Data page lists both uploads.
+    let d = http(addr, "GET", "/data", &admin, "");
+    assert!(d.body.contains(&format!("href=\"{failed_page}\"")));
+    assert!(d.body.contains(&format!("href=\"{ok_page}\"")));
+
+    // A later failure leaves the stored snapshot exactly as it was.
+    let r = post(&admin, form(&csrf, "ssd", &failing));
+    let again = r.header("location").unwrap().to_string();
+    assert!(import_outcome(addr, &admin, &again).contains("\"state\":\"failed\""));
+    let after = snapshots();
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].row_count, snaps[0].row_count);
+    assert_eq!(
+        block_on(state.store.load(id)).unwrap().tables.people.len(),
+        people
+    );
+
+    // Other roles never see an import's page; unknown imports are 404.
+    assert_eq!(http(addr, "GET", &ok_page, &analyst, "").status, 403);
+    assert_eq!(
+        http(addr, "GET", &format!("{ok_page}/status"), &analyst, "").status,
+        403
+    );
+    assert_eq!(
+        http(addr, "GET", "/data/imports/999", &admin, "").status,
+        404
+    );
+    // The progress script is the site's own, allowed by the content security policy.
+    let js = http(addr, "GET", "/assets/import-progress.js", "", "");
+    assert_eq!(js.status, 200);
+    assert!(js
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/javascript"));
+    let csp = js.header("content-security-policy").unwrap();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe"));
+}
+
+#[test]
+fn uploads_import_in_the_background_and_a_failed_one_changes_nothing() {
+    upload_round_trip(None);
+}
+
+#[test]
+fn uploads_import_on_postgresql() {
+    let Some(url) = postgres_url("upload") else {
+        eprintln!("SIGHTLINE_TEST_DATABASE_URL not set: skipped");
+        return;
+    };
+    upload_round_trip(Some(url));
 }
