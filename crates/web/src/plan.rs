@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
@@ -615,17 +615,35 @@ async fn editable(st: &Shared, who: &SignedIn) -> Result<String, Response> {
     }
 }
 
+/// What every edit of the plan starts from: an analyst or admin ([`PlanEdit`]), the authority
+/// edited (refused with 409 when there is no snapshot), and the form's fields.
+pub struct Edit {
+    who: SignedIn,
+    la: String,
+    f: Fields,
+}
+
+impl FromRequest<Shared> for Edit {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, st: &Shared) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let Need(who, _) = Need::<PlanEdit>::from_request_parts(&mut parts, st).await?;
+        let la = editable(st, &who).await?;
+        let Form(pairs) =
+            Form::<Vec<(String, String)>>::from_request(Request::from_parts(parts, body), st)
+                .await
+                .map_err(IntoResponse::into_response)?;
+        Ok(Edit {
+            who,
+            la,
+            f: Fields(pairs),
+        })
+    }
+}
+
 /// `POST /plan/findings`: a finding typed in.
-pub async fn add_finding(
-    State(st): State<Shared>,
-    Need(who, _): Need<PlanEdit>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let la = match editable(&st, &who).await {
-        Ok(la) => la,
-        Err(r) => return r,
-    };
-    let f = Fields(pairs);
+pub async fn add_finding(State(st): State<Shared>, Edit { who, la, f }: Edit) -> Response {
     let mut errors = Errors::default();
     let kind = FindingKind::parse(f.get("kind").unwrap_or(""));
     if kind.is_none() {
@@ -666,16 +684,7 @@ pub async fn add_finding(
 }
 
 /// `POST /plan/findings/register`: every item of an inspection in the Ofsted register.
-pub async fn add_from_register(
-    State(st): State<Shared>,
-    Need(who, _): Need<PlanEdit>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let la = match editable(&st, &who).await {
-        Ok(la) => la,
-        Err(r) => return r,
-    };
-    let f = Fields(pairs);
+pub async fn add_from_register(State(st): State<Shared>, Edit { who, la, f }: Edit) -> Response {
     let reg = match st.store.ofsted_register().await {
         Ok(r) => r,
         Err(e) => return internal(e),
@@ -729,16 +738,7 @@ pub async fn add_from_register(
 }
 
 /// `POST /plan/actions`: an action for a finding.
-pub async fn add_action(
-    State(st): State<Shared>,
-    Need(who, _): Need<PlanEdit>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let la = match editable(&st, &who).await {
-        Ok(la) => la,
-        Err(r) => return r,
-    };
-    let f = Fields(pairs);
+pub async fn add_action(State(st): State<Shared>, Edit { who, la, f }: Edit) -> Response {
     let plan = match st.store.plan(Some(&la)).await {
         Ok(p) => p,
         Err(e) => return internal(e),
@@ -806,15 +806,9 @@ pub async fn add_action(
 /// it is; the indicator checkboxes replace the links when the form says it showed them.
 pub async fn update_action(
     State(st): State<Shared>,
-    Need(who, _): Need<PlanEdit>,
     Path(id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Edit { who, la, f }: Edit,
 ) -> Response {
-    let la = match editable(&st, &who).await {
-        Ok(la) => la,
-        Err(r) => return r,
-    };
-    let f = Fields(pairs);
     let plan = match st.store.plan(Some(&la)).await {
         Ok(p) => p,
         Err(e) => return internal(e),
