@@ -215,6 +215,11 @@ fn start(with_data: bool, idle: i64) -> (SocketAddr, Shared, String) {
 }
 
 fn start_on(url: Option<String>, with_data: bool, idle: i64) -> (SocketAddr, Shared, String) {
+    // The server's warnings and errors (store errors behind a 500) appear in a failing test's output.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("warn")
+        .with_test_writer()
+        .try_init();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -260,6 +265,10 @@ fn start_on(url: Option<String>, with_data: bool, idle: i64) -> (SocketAddr, Sha
                 ..Options::default()
             };
             let running = web::start(store, options).await.unwrap();
+            servers()
+                .lock()
+                .unwrap()
+                .push((key(&running.state), tokio::runtime::Handle::current()));
             tx.send((running.addr, running.state.clone(), admin_password))
                 .unwrap();
             let _keep = dir;
@@ -269,7 +278,31 @@ fn start_on(url: Option<String>, with_data: bool, idle: i64) -> (SocketAddr, Sha
     rx.recv().unwrap()
 }
 
-/// Runs a future to its end on a runtime of its own (for store calls from a test's thread).
+/// Each running server's runtime, by its state.
+fn servers() -> &'static std::sync::Mutex<Vec<(usize, tokio::runtime::Handle)>> {
+    static S: OnceLock<std::sync::Mutex<Vec<(usize, tokio::runtime::Handle)>>> = OnceLock::new();
+    S.get_or_init(Default::default)
+}
+
+fn key(state: &Shared) -> usize {
+    std::sync::Arc::as_ptr(state) as usize
+}
+
+/// Runs a call on a server's store from a test's thread, on the server's own runtime: a
+/// PostgreSQL connection opened on a short-lived runtime dies with it, and the server's next
+/// request on that pooled connection would fail.
+fn on_server<F: std::future::Future>(state: &Shared, f: F) -> F::Output {
+    let handle = servers()
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|(k, _)| *k == key(state))
+        .map(|(_, h)| h.clone())
+        .expect("a server started by start_on");
+    handle.block_on(f)
+}
+
+/// Runs a future to its end on a runtime of its own (for calls that touch no server's store).
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -307,7 +340,7 @@ fn app() -> &'static App {
             .expect("a child of another team");
         let team_id = c.team_ids[team as usize].clone();
         // The manager sees that team only.
-        block_on(async {
+        on_server(&state, async {
             let u = state
                 .store
                 .web_user_by_name("manager")
@@ -374,7 +407,7 @@ fn first_admin_session(addr: SocketAddr, one_time: &str) -> String {
 }
 
 fn audit_rows(a: &App) -> Vec<store::AuditEntry> {
-    block_on(a.state.store.audit_entries(100_000)).unwrap()
+    on_server(&a.state, a.state.store.audit_entries(100_000)).unwrap()
 }
 
 #[test]
@@ -961,7 +994,7 @@ fn the_application_runs_on_postgresql() {
         http(addr, "GET", &format!("/children/{child}"), &viewer, "").status,
         403
     );
-    let rows = block_on(state.store.audit_entries(100)).unwrap();
+    let rows = on_server(&state, state.store.audit_entries(100)).unwrap();
     assert!(rows
         .iter()
         .any(|e| e.actor == "analyst" && e.detail == format!("child {child}")));
@@ -1013,11 +1046,7 @@ fn expiry_and_throttling(addr: SocketAddr) {
 // ---------------------------------------------------------------- the improvement plan
 
 fn plan_of(state: &Shared) -> ofsted::plan::Plan {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(state.store.plan(None)).unwrap()
+    on_server(state, state.store.plan(None)).unwrap()
 }
 
 /// The plan through the web app and back out of the store: an analyst adds a finding and an
@@ -1151,11 +1180,7 @@ fn plan_round_trip(addr: SocketAddr, state: &Shared, tag: &str) {
     assert_eq!(r.status, 400);
     assert!(r.body.contains("Enter the link as a web address"));
     // Who changed what is in the audit log.
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let audit = rt.block_on(state.store.audit_entries(100_000)).unwrap();
+    let audit = on_server(state, state.store.audit_entries(100_000)).unwrap();
     assert!(audit.iter().any(|e| e.actor == "analyst"
         && e.action == "web plan action updated"
         && e.detail.contains(&format!(
@@ -1304,7 +1329,7 @@ fn import_outcome(addr: SocketAddr, session: &str, page: &str) -> String {
 fn upload_round_trip(url: Option<String>) {
     let (addr, state, one_time) = start_on(url, false, 1800);
     let admin = first_admin_session(addr, &one_time);
-    let snapshots = || block_on(state.store.snapshots()).unwrap();
+    let snapshots = || on_server(&state, state.store.snapshots()).unwrap();
     // An extract of a small synthetic authority, as the files a user would choose.
     let cfg = synth::Config::new(400, 5, Date::ymd(2026, 3, 31));
     let g = synth::generate(&cfg, &|_, _| {});
@@ -1426,9 +1451,13 @@ fn upload_round_trip(url: Option<String>) {
     assert_eq!(snaps[0].kind, "ssd");
     assert!(snaps[0].files.iter().any(|f| f.name == "ssd_person.csv"));
     assert_eq!(snaps[0].source, "extract.zip");
-    let people = block_on(state.store.load(id)).unwrap().tables.people.len();
+    let people = on_server(&state, state.store.load(id))
+        .unwrap()
+        .tables
+        .people
+        .len();
     assert_eq!(people, g.model.tables.people.len());
-    let audit = block_on(state.store.audit_entries(1000)).unwrap();
+    let audit = on_server(&state, state.store.audit_entries(1000)).unwrap();
     assert!(audit
         .iter()
         .any(|e| e.action == "import" && e.actor == "admin" && e.snapshot == Some(id)));
@@ -1451,7 +1480,11 @@ fn upload_round_trip(url: Option<String>) {
     assert_eq!(after.len(), 1);
     assert_eq!(after[0].row_count, snaps[0].row_count);
     assert_eq!(
-        block_on(state.store.load(id)).unwrap().tables.people.len(),
+        on_server(&state, state.store.load(id))
+            .unwrap()
+            .tables
+            .people
+            .len(),
         people
     );
 
