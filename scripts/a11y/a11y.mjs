@@ -1,11 +1,14 @@
 // Signs in (choosing a new password when the account's is one-time), walks login → dashboard →
-// indicator → child journey → work list and the other pages, and runs axe-core (WCAG 2.x A/AA
+// indicator → child journey → work list → the other pages → an upload that fails, and runs axe-core (WCAG 2.x A/AA
 // and best-practice rules) on each. Exits non-zero on any violation, on any page that does not
 // answer 200, or when the journey breaks (a link or form it follows is missing).
 // Usage: node a11y.mjs http://127.0.0.1:8080 USER PASSWORD  (Chromium at $CHROMIUM or /usr/bin/chromium)
 // Run by crates/cli/tests/e2e.rs (and scripts/a11y.sh).
 import puppeteer from 'puppeteer-core';
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
 
@@ -107,6 +110,17 @@ try {
       await visit(base + p);
       await check(`${p} @${width}`);
     }
+    // An upload through the browser: a file that is not a CIN census fails, and its
+    // progress page (updated by its script, then reloaded) says so; the data is untouched.
+    await visit(`${base}/data`);
+    const bad = path.join(os.tmpdir(), `sightline-e2e-${process.pid}.xml`);
+    fs.writeFileSync(bad, '<not-a-census/>');
+    await page.click('#kind-cin');
+    await (await page.$('#files')).uploadFile(bad);
+    await submit('form[action="/data/imports"] button[type=submit]');
+    if (!/\/data\/imports\/\d+$/.test(page.url())) throw new Error(`upload went to ${page.url()}`);
+    await page.waitForSelector('.sl-error-summary', { timeout: 60000 });
+    await check(`import (failed) @${width}`);
     await Promise.all([
       page.waitForNavigation(),
       page.evaluate(() => document.querySelector('.sl-logout').submit()),
