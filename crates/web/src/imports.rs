@@ -4,6 +4,9 @@
 //! exactly as it was. Each import has a page that shows its progress; a small script served
 //! from `/assets` updates it, and without JavaScript its refresh link does.
 
+// A refusal is a whole page: returning it as the error of a Result is the point.
+#![allow(clippy::result_large_err)]
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
