@@ -76,7 +76,7 @@ pub struct AppState {
     pub computed: RwLock<Option<Arc<cache::Computed>>>,
     /// What the background computation is doing, for the pages and `/healthz`.
     pub status: RwLock<String>,
-    /// Each snapshot's DfE validation, computed in the background when first asked for.
+    /// Each snapshot's DfE validation, computed in the background when a snapshot is served, or when first asked for.
     pub validations: Mutex<HashMap<i64, cache::Validation>>,
     /// Uploads being imported, or imported, since the server started.
     pub imports: imports::Jobs,
@@ -148,6 +148,8 @@ pub async fn refresh(state: &Shared) -> Result<(), WebError> {
         *g = Some(Arc::new(computed));
     }
     state.set_status("ready");
+    // The new snapshot's DfE validation starts now, so its page is ready when first opened.
+    cache::validation(state, id);
     Ok(())
 }
 
