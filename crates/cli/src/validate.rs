@@ -1,7 +1,6 @@
 //! `validate 903` and `rules 903`: the DfE's SSDA903 validation rules run on a return (files,
 //! or a snapshot in the store), and the rule pack listed.
 
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -228,7 +227,7 @@ fn validate_903(database: &str, a: Args903, bars: &Bars) -> Result<()> {
     let written = write_outputs(&report, &cx, "SSDA903", cx.la, &a.out, a.format)?;
     timer.print([t_read, t_rules, t_report, t0.elapsed()]);
 
-    let children: HashSet<&str> = report.issues.iter().map(|i| i.child_id).collect();
+    let children = report.children();
     println!(
         "SSDA903 {}: {} rules run, {} skipped (a table missing), {} failed; {} issues for {} children; {:.2}s",
         report.year,
@@ -236,7 +235,7 @@ fn validate_903(database: &str, a: Args903, bars: &Bars) -> Result<()> {
         report.skipped.len(),
         report.failed.len(),
         report.issues.len(),
-        children.len(),
+        children,
         t0.elapsed().as_secs_f64()
     );
     for (code, why) in &report.failed {
@@ -285,12 +284,7 @@ fn validate_cin(database: &str, a: ArgsCin, bars: &Bars) -> Result<()> {
     let written = write_outputs(&report, &cx, "CIN census", cx.la, &a.out, a.format)?;
     timer.print([t_read, t_rules, t_report, t0.elapsed()]);
 
-    let children: HashSet<&str> = report
-        .issues
-        .iter()
-        .filter(|i| !i.child_id.is_empty())
-        .map(|i| i.child_id)
-        .collect();
+    let children = report.children();
     let errors = report
         .issues
         .iter()
@@ -304,7 +298,7 @@ fn validate_cin(database: &str, a: ArgsCin, bars: &Bars) -> Result<()> {
         report.issues.len(),
         errors,
         report.issues.len() - errors,
-        children.len(),
+        children,
         t0.elapsed().as_secs_f64()
     );
     for (code, why) in &report.failed {

@@ -126,23 +126,35 @@ pub fn read_csv_dir(
     if paths.is_empty() {
         return Err(InputError::Empty { path: dir.into() });
     }
+    // Each file is read and parsed on its own core; they are then taken in name order, so
+    // a duplicate table is reported against the same file whatever the timing.
+    let parsed: Vec<Result<(PathBuf, Vec<(T, Table)>), InputError>> = {
+        use rayon::prelude::*;
+        paths
+            .into_par_iter()
+            .map(|path| {
+                let bytes = std::fs::read(&path).map_err(|e| InputError::Io {
+                    path: path.clone(),
+                    source: e,
+                })?;
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| InputError::NotUtf8 { path: path.clone() })?;
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                let is_xml = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+                let tables = if is_xml {
+                    super::xml::read(&path, text, last)?
+                } else {
+                    vec![read_csv_text(&path, text, last)?]
+                };
+                Ok((path, tables))
+            })
+            .collect()
+    };
     let mut loaded: Vec<LoadedFile> = Vec::new();
-    for path in paths {
-        let bytes = std::fs::read(&path).map_err(|e| InputError::Io {
-            path: path.clone(),
-            source: e,
-        })?;
-        let text =
-            String::from_utf8(bytes).map_err(|_| InputError::NotUtf8 { path: path.clone() })?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let is_xml = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
-        let tables: Vec<(T, Table)> = if is_xml {
-            super::xml::read(&path, text, last)?
-        } else {
-            vec![read_csv_text(&path, text, last)?]
-        };
+    for file in parsed {
+        let (path, tables) = file?;
         for (t, table) in tables {
             if let Some(prev) = loaded.iter().find(|f| f.table == t) {
                 return Err(InputError::Duplicate {
