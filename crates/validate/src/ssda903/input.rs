@@ -128,7 +128,8 @@ pub fn read_csv_dir(
     }
     // Each file is read and parsed on its own core; they are then taken in name order, so
     // a duplicate table is reported against the same file whatever the timing.
-    let parsed: Vec<Result<(PathBuf, Vec<(T, Table)>), InputError>> = {
+    type Parsed = Result<(PathBuf, Vec<(T, Table)>), InputError>;
+    let parsed: Vec<Parsed> = {
         use rayon::prelude::*;
         paths
             .into_par_iter()
