@@ -251,11 +251,9 @@ pub fn annex_a(files: &[NamedFile], opts: &AnnexAOptions) -> Result<Intake, Inta
             source_file(n, b, rows)
         })
         .collect();
-    Ok(Intake {
-        model,
-        files: sources,
-        accepted_problems: problems,
-    })
+    let mut intake = checked(model, sources, &source)?;
+    intake.accepted_problems = problems;
+    Ok(intake)
 }
 
 /// Keys and links are checked over the whole model before anything is stored.

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use model::codes::*;
 use model::tables::*;
-use model::{CollectionYear, Date, Id, LaInfo, Tables};
+use model::{Date, Id, LaInfo, Tables};
 
 use super::*;
 
@@ -564,41 +564,4 @@ pub fn into_tables(
             as_at: end,
         },
     ))
-}
-
-/// Reads a directory's CSV files as the return for `year` (the files do not name their year),
-/// and hands back the files read, for provenance.
-pub fn read_dir(
-    dir: &std::path::Path,
-    year: CollectionYear,
-) -> Result<(Return903, Vec<CsvFile>), ReadError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        ReadError::file(
-            dir.display().to_string(),
-            format!("a readable directory ({e})"),
-        )
-    })?;
-    let mut files = vec![];
-    let mut names: Vec<std::path::PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
-        .collect();
-    names.sort();
-    for p in names {
-        let bytes = std::fs::read(&p).map_err(|e| {
-            ReadError::file(p.display().to_string(), format!("a readable file ({e})"))
-        })?;
-        files.push(CsvFile {
-            name: p.display().to_string(),
-            bytes,
-        });
-    }
-    if files.is_empty() {
-        return Err(ReadError::file(
-            dir.display().to_string(),
-            "a directory holding the 903 CSV files",
-        ));
-    }
-    let ret = Return903::read_csv(year, &files)?;
-    Ok((ret, files))
 }

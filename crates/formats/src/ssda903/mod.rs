@@ -13,7 +13,7 @@ mod xml;
 
 pub use cells::{Accom, Cell, Flag};
 pub use derive::derive;
-pub use load::{into_tables, merge, read_dir};
+pub use load::{into_tables, merge};
 pub use xml::{read_xml, write_xml};
 
 use model::codes::*;
