@@ -204,15 +204,18 @@ fn validate_903(database: &str, a: Args903, bars: &Bars) -> Result<()> {
     spinner.finish_and_clear();
     let mut tables = tables;
     tables.derive_header_uasc();
+    // Without a lookup the rules that need one are not run (and the summary says so).
     let postcodes = match &a.postcodes {
-        Some(p) => ssda903::Postcodes::from_path(p)?,
-        None => ssda903::Postcodes::default(),
+        Some(p) => Some(ssda903::Postcodes::from_path(p)?),
+        None => None,
     };
     if !a.providers.is_empty() {
-        let info = ssda903::read_provider_lists(&a.providers, Some(&postcodes))?;
+        let info = ssda903::read_provider_lists(&a.providers, postcodes.as_ref())?;
         tables.insert(ssda903::T::ProviderInfo, info);
     }
-    ssda903::derive_postcode_fields(&mut tables, la.as_deref().unwrap_or(""), &postcodes);
+    if let Some(postcodes) = &postcodes {
+        ssda903::derive_postcode_fields(&mut tables, la.as_deref().unwrap_or(""), postcodes);
+    }
     let cx = Ctx::new(&tables, year, la.as_deref(), format);
     let t_read = t0.elapsed();
 
@@ -228,16 +231,27 @@ fn validate_903(database: &str, a: Args903, bars: &Bars) -> Result<()> {
     timer.print([t_read, t_rules, t_report, t0.elapsed()]);
 
     let children = report.children();
+    let no_lookup = report
+        .skipped
+        .iter()
+        .filter(|(_, why)| why == ssda903::NEEDS_POSTCODES)
+        .count();
     println!(
         "SSDA903 {}: {} rules run, {} skipped (a table missing), {} failed; {} issues for {} children; {:.2}s",
         report.year,
         report.rules_completed(),
-        report.skipped.len(),
+        report.skipped.len() - no_lookup,
         report.failed.len(),
         report.issues.len(),
         children,
         t0.elapsed().as_secs_f64()
     );
+    if no_lookup > 0 {
+        println!(
+            "{no_lookup} rules not run for want of a postcode lookup (placement LA, location and \
+             distance): give --postcodes FILE, the ONS Postcode Directory's CSV"
+        );
+    }
     for (code, why) in &report.failed {
         eprintln!("rule {code} failed: {why}");
     }

@@ -58,6 +58,9 @@ pub fn year_for(as_at: model::Date) -> CollectionYear {
     CollectionYear::ending(ending.clamp(*supported.start(), *supported.end()))
 }
 
+/// Why a 903 rule needing the postcode lookup was not run (the store holds none).
+pub use validate::ssda903::NEEDS_POSTCODES;
+
 /// One rule's findings.
 #[derive(Debug, Clone)]
 pub struct RuleCount {
@@ -73,7 +76,9 @@ pub struct ReturnValidation {
     pub name: &'static str,
     pub year: String,
     pub rules_run: usize,
-    pub rules_skipped: usize,
+    /// Rules not run, with why: a table the return lacks, or the postcode lookup the store
+    /// does not hold.
+    pub skipped: Vec<(String, String)>,
     /// Rules that failed to run (never expected), with why.
     pub failed: Vec<(String, String)>,
     /// In DfE code order.
@@ -95,7 +100,7 @@ fn summarise(name: &'static str, report: validate::report::Report) -> ReturnVali
         name,
         year: report.year.clone(),
         rules_run: report.rules_completed(),
-        rules_skipped: report.skipped.len(),
+        skipped: report.skipped.clone(),
         failed: report.failed.clone(),
         by_rule: report
             .rule_summary()
@@ -121,8 +126,9 @@ fn pack_year(year: CollectionYear) -> Result<u16, ValidationError> {
     }
 }
 
-/// Runs the SSDA903 rules on `tables` (no postcode lookup or provider lists, as the command
-/// line without them); `la` is the authority's code.
+/// Runs the SSDA903 rules on `tables`; `la` is the authority's code. With no postcode lookup
+/// or provider lists, as the command line without them: the rules needing the lookup are
+/// listed as not run.
 pub fn run_903(
     mut tables: ssda903::Tables,
     year: CollectionYear,
@@ -130,7 +136,6 @@ pub fn run_903(
 ) -> Result<ReturnValidation, ValidationError> {
     let y = pack_year(year)?;
     tables.derive_header_uasc();
-    ssda903::derive_postcode_fields(&mut tables, la, &ssda903::Postcodes::default());
     let cx = ssda903::Ctx::new(&tables, y, Some(la), ssda903::FileFormat::Csv);
     let outcomes = engine::run_all(&ssda903::pack(y), |r| ssda903::run_rule(r, &cx));
     Ok(summarise("SSDA903", ssda903::report::build(&cx, outcomes)))

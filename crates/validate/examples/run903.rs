@@ -39,9 +39,9 @@ fn main() {
             let t = std::time::Instant::now();
             let pc = Postcodes::from_path(p.as_ref()).unwrap_or_else(|e| die(e));
             eprintln!("{} postcodes in {:?}", pc.len(), t.elapsed());
-            pc
+            Some(pc)
         }
-        None => Postcodes::default(),
+        None => None,
     };
     let providers: Vec<std::path::PathBuf> = args
         .windows(2)
@@ -50,11 +50,14 @@ fn main() {
         .collect();
     if !providers.is_empty() {
         let info =
-            ssda903::read_provider_lists(&providers, Some(&postcodes)).unwrap_or_else(|e| die(e));
+            ssda903::read_provider_lists(&providers, postcodes.as_ref()).unwrap_or_else(|e| die(e));
         eprintln!("{} provider rows", info.len());
         tables.insert(T::ProviderInfo, info);
     }
-    ssda903::derive_postcode_fields(&mut tables, &la, &postcodes);
+    // As the command line: without a lookup, the rules needing one are not run.
+    if let Some(postcodes) = &postcodes {
+        ssda903::derive_postcode_fields(&mut tables, &la, postcodes);
+    }
     if let Some(dir) = opt("--dump") {
         for t in [T::Episodes, T::EpisodesLast, T::ProviderInfo] {
             if let Some(table) = tables.get(t) {

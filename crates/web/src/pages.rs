@@ -1564,6 +1564,31 @@ struct ValidationPage {
     returns: Vec<ReturnView>,
 }
 
+/// The rules a validation did not run, grouped by why: " Not run: 7 rules for want of a
+/// table (…); 19 for want of a postcode lookup (164, 169, …)." Empty when all ran.
+fn not_run(skipped: &[(String, String)]) -> String {
+    let mut by_reason: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (code, why) in skipped {
+        let reason = if why == store::validation::NEEDS_POSTCODES {
+            "for want of a postcode lookup"
+        } else {
+            "for want of a table"
+        };
+        match by_reason.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, codes)) => codes.push(code),
+            None => by_reason.push((reason, vec![code])),
+        }
+    }
+    if by_reason.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = by_reason
+        .iter()
+        .map(|(reason, codes)| format!("{} {reason} ({})", codes.len(), codes.join(", ")))
+        .collect();
+    format!(" Rules not run: {}.", parts.join("; "))
+}
+
 /// Children listed per return on the validation page; the rest are counted.
 const VALIDATION_CHILDREN_SHOWN: usize = 1000;
 
@@ -1607,12 +1632,12 @@ pub async fn snapshot_validation(
                 name: r.name,
                 year: r.year.clone(),
                 summary: format!(
-                    "{} rules run ({} skipped for want of a table): {} findings, {} of them errors, for {} children.",
+                    "{} rules run: {} findings, {} of them errors, for {} children.{}",
                     r.rules_run,
-                    r.rules_skipped,
                     r.issues,
                     errors,
-                    r.by_child.len()
+                    r.by_child.len(),
+                    not_run(&r.skipped)
                 ),
                 failed: r.failed.clone(),
                 rules: r

@@ -750,8 +750,29 @@ fn managers_see_only_their_teams_children() {
 #[test]
 fn child_level_views_and_exports_are_audited() {
     let a = app();
-    let manager = login(a.addr, "manager", PASSWORD);
-    let before = audit_rows(a).len();
+    // Users of this test alone: the other tests share the server and write audit rows of
+    // their own while this one counts.
+    let hash = web::auth::hash_password(PASSWORD).unwrap();
+    on_server(&a.state, async {
+        let store = &a.state.store;
+        let team = std::slice::from_ref(&a.team);
+        store
+            .create_web_user("audited-manager", &hash, "manager", team, false)
+            .await
+            .unwrap();
+        store
+            .create_web_user("audited-analyst", &hash, "analyst", &[], false)
+            .await
+            .unwrap();
+    });
+    let own_rows = |actor: &str| -> Vec<store::AuditEntry> {
+        audit_rows(a)
+            .into_iter()
+            .filter(|e| e.actor == actor)
+            .collect()
+    };
+    let manager = login(a.addr, "audited-manager", PASSWORD);
+    let before = own_rows("audited-manager").len();
     let r = http(
         a.addr,
         "GET",
@@ -761,17 +782,14 @@ fn child_level_views_and_exports_are_audited() {
     );
     assert_eq!(r.status, 200);
     http(a.addr, "GET", "/worklists.csv", &manager, "");
-    let rows = audit_rows(a);
+    let rows = own_rows("audited-manager");
     assert_eq!(rows.len(), before + 2);
-    assert!(rows.iter().any(|e| e.actor == "manager"
-        && e.action == "web child journey"
+    assert!(rows.iter().any(|e| e.action == "web child journey"
         && e.detail == format!("child {}; reason: core group meeting", a.own_child)));
-    assert!(rows
-        .iter()
-        .any(|e| e.actor == "manager" && e.action == "web work list export"));
+    assert!(rows.iter().any(|e| e.action == "web work list export"));
     // The Annex A workbook is child-level too.
-    let analyst = login(a.addr, "analyst", PASSWORD);
-    let n = audit_rows(a).len();
+    let analyst = login(a.addr, "audited-analyst", PASSWORD);
+    let n = own_rows("audited-analyst").len();
     let x = http(
         a.addr,
         "GET",
@@ -781,11 +799,11 @@ fn child_level_views_and_exports_are_audited() {
     );
     assert_eq!(x.status, 200);
     assert!(x.body.starts_with("PK"), "an xlsx (zip) file");
-    let rows = audit_rows(a);
+    let rows = own_rows("audited-analyst");
     assert_eq!(rows.len(), n + 1);
-    assert!(rows.iter().any(|e| e.actor == "analyst"
-        && e.action == "web annex a export"
-        && e.detail == "annex-a-2026-01-31.xlsx"));
+    assert!(rows
+        .iter()
+        .any(|e| e.action == "web annex a export" && e.detail == "annex-a-2026-01-31.xlsx"));
     // A date after the snapshot's, or no date at all, is refused without an audit row.
     let bad = http(
         a.addr,
@@ -799,11 +817,11 @@ fn child_level_views_and_exports_are_audited() {
         http(a.addr, "GET", "/data/annex-a?as_at=soon", &analyst, "").status,
         400
     );
-    assert_eq!(audit_rows(a).len(), n + 1);
+    assert_eq!(own_rows("audited-analyst").len(), n + 1);
     // Aggregate pages are not child-level: no rows.
-    let n = audit_rows(a).len();
+    let n = own_rows("audited-manager").len();
     http(a.addr, "GET", "/", &manager, "");
-    assert_eq!(audit_rows(a).len(), n);
+    assert_eq!(own_rows("audited-manager").len(), n);
     // The admin reads the log, and exporting it is itself recorded.
     let admin = admin_session(a);
     let page = http(a.addr, "GET", "/admin/audit", &admin, "");

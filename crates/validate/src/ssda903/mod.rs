@@ -98,6 +98,8 @@ pub enum FileFormat {
 #[derive(Default)]
 pub struct Tables {
     slots: Vec<Option<Table>>,
+    /// Whether a postcode lookup has derived the placement columns (see `postcodes::derive`).
+    postcode_lookup: bool,
 }
 
 static EMPTY: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
@@ -116,6 +118,11 @@ impl Tables {
 
     pub fn remove(&mut self, t: T) -> Option<Table> {
         self.slots.get_mut(t as usize).and_then(Option::take)
+    }
+
+    /// Whether a postcode lookup has derived `PL_LA`, `PL_LOCATION` and `PL_DISTANCE`.
+    pub fn has_postcode_lookup(&self) -> bool {
+        self.postcode_lookup
     }
 
     pub fn present(&self) -> impl Iterator<Item = (T, &Table)> {
@@ -201,6 +208,10 @@ pub struct Rule {
     pub fields: &'static [&'static str],
     /// Tables without which the rule does not run.
     pub tables: &'static [T],
+    /// Whether the rule reads what only a postcode lookup gives (`PL_LA`, `PL_LOCATION`,
+    /// `PL_DISTANCE`, whether a postcode exists): without one it is not run, rather than
+    /// flag every placement or pass every row unchecked.
+    pub postcode_lookup: bool,
     /// First and last collection year in force (ending-year numbers, inclusive).
     pub years: (u16, u16),
     /// What the rule checks and why (the rule file's doc comment).
@@ -224,6 +235,7 @@ macro_rules! rule {
      message: $msg:literal,
      fields: [$($f:literal),* $(,)?],
      tables: [$($t:ident),* $(,)?],
+     $(postcode_lookup: $lookup:literal,)?
      years: $first:ident ..= $last:ident,
      check: $check:expr $(,)?) => {
         $crate::ssda903::Rule {
@@ -232,6 +244,7 @@ macro_rules! rule {
             message: $msg,
             fields: &[$($f),*],
             tables: &[$($crate::ssda903::T::$t),*],
+            postcode_lookup: false $(|| $lookup)?,
             years: ($crate::engine::$first, $crate::engine::$last),
             doc: concat!($($doc, "\n"),*),
             check: $check,
@@ -250,7 +263,10 @@ pub fn pack(year: u16) -> Vec<&'static Rule> {
     engine::year_pack(&all_versions(), year)
 }
 
-/// Runs one rule, honouring its needed tables.
+/// Why a rule needing the postcode lookup was not run.
+pub const NEEDS_POSTCODES: &str = "needs a postcode lookup";
+
+/// Runs one rule, honouring its needed tables and the postcode lookup.
 pub fn run_rule(rule: &Rule, cx: &Ctx) -> Outcome<T> {
     let missing: Vec<&str> = rule
         .tables
@@ -260,6 +276,9 @@ pub fn run_rule(rule: &Rule, cx: &Ctx) -> Outcome<T> {
         .collect();
     if !missing.is_empty() {
         return Outcome::Skipped(format!("needs {}", missing.join(", ")));
+    }
+    if rule.postcode_lookup && !cx.tables.postcode_lookup {
+        return Outcome::Skipped(NEEDS_POSTCODES.into());
     }
     let mut flags = Flags::default();
     rule.check.run(cx, &mut flags);
@@ -275,6 +294,63 @@ pub fn run_pack(cx: &Ctx) -> Vec<(&'static Rule, Outcome<T>)> {
 mod tests {
     use super::testkit::tables;
     use super::*;
+
+    /// Without a postcode lookup the rules that need one are not run, and say why; with one
+    /// (even one that knows none of the postcodes) they run.
+    #[test]
+    fn postcode_rules_need_a_lookup() {
+        let eps = "CHILD,LS,HOME_POST,PL_POST\n1,C2,ZZ1 1AA,ZZ2 2AA";
+        let rule = pack(2026).into_iter().find(|r| r.code == "169").unwrap();
+        let mut t = tables(&[(T::Episodes, eps)]);
+        t.postcode_lookup = false;
+        match run_rule(
+            rule,
+            &Ctx::new(&t, 2026, Some("E09000027"), FileFormat::Csv),
+        ) {
+            Outcome::Skipped(why) => assert_eq!(why, NEEDS_POSTCODES),
+            other => panic!("ran without a lookup: {other:?}"),
+        }
+        derive_postcode_fields(&mut t, "E09000027", &Postcodes::default());
+        let cx = Ctx::new(&t, 2026, Some("E09000027"), FileFormat::Csv);
+        match run_rule(rule, &cx) {
+            Outcome::Flagged(rows) => assert_eq!(rows, [(T::Episodes, 0)]),
+            other => panic!("not run with a lookup: {other:?}"),
+        }
+        // A rule that needs no lookup runs without one.
+        let other = pack(2026).into_iter().find(|r| r.code == "103").unwrap();
+        assert!(!other.postcode_lookup);
+    }
+
+    /// Every rule file that reads a column only the lookup gives marks each of its versions
+    /// `postcode_lookup: true`, and no other file does.
+    #[test]
+    fn postcode_rules_are_marked() {
+        const DERIVED: [&str; 5] = [
+            "\"PL_LA\"",
+            "\"PL_LOCATION\"",
+            "\"PL_DISTANCE\"",
+            "HOME_POST_FOUND",
+            "PL_POST_FOUND",
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssda903/rules");
+        let mut marked = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            // The rule itself, not its tests (which build the derived columns as text).
+            let body = text.split("#[cfg(test)]").next().unwrap();
+            let reads =
+                DERIVED.iter().any(|d| body.contains(d)) || body.contains("distance_changed");
+            let versions = body.matches("rule! {").count();
+            let marks = body.matches("postcode_lookup: true").count();
+            let expected = if reads { versions } else { 0 };
+            assert_eq!(marks, expected, "{}", path.display());
+            marked += marks;
+        }
+        let in_pack = all_versions().iter().filter(|r| r.postcode_lookup).count();
+        assert_eq!(marked, in_pack);
+        assert!(in_pack >= 19, "{in_pack}");
+    }
 
     /// A child listed twice in the UASC table is UASC once; no other child's flag moves (the
     /// reference's merge shifts the flags of the Header rows after it).

@@ -372,6 +372,7 @@ fn district_utla(code: &str) -> Option<(&'static str, &'static str)> {
 /// when some earlier value (provider postcodes, then HOME_POST, PL_POST, in that order)
 /// began with its letter.
 pub fn derive(tables: &mut Tables, la: &str, postcodes: &Postcodes) {
+    tables.postcode_lookup = true;
     let mut loaded: HashSet<char> = HashSet::new();
     if let Some(p) = tables.get(T::ProviderInfo) {
         let pc = p.col("POSTCODE");

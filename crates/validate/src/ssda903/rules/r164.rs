@@ -9,6 +9,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "Distance is not valid. Please check a valid postcode has been entered. [NOTE: This check will result in false positives for children formerly UASC not identified as such in loaded data]",
     fields: ["PL_DISTANCE"],
     tables: [Episodes],
+    postcode_lookup: true,
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(check),
 }];

@@ -7,6 +7,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "Local Authority (LA) of placement is not valid or is missing. Please check a valid postcode has been entered.",
     fields: ["PL_LA"],
     tables: [Episodes],
+    postcode_lookup: true,
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(check),
 }];

@@ -7,6 +7,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "Placement location code is not a valid code.",
     fields: ["PL_LOCATION"],
     tables: [Episodes],
+    postcode_lookup: true,
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(check),
 }];

@@ -8,6 +8,7 @@ pub const RULES: &[Rule] = &[rule! {
         message: "Ofsted Unique reference number (URN) is required for any English H5 placements from 28 October 2023.",
         fields: ["PLACE", "DEC", "URN"],
     tables: [Episodes],
+    postcode_lookup: true,
         years: Y2023_24..=Y2023_24,
     check: Check::Custom(check),
 }];

@@ -8,6 +8,7 @@ pub const RULES: &[Rule] = &[rule! {
         message: "LA of placement is not an LA the provider has premises.",
         fields: ["URN"],
     tables: [Episodes],
+    postcode_lookup: true,
         years: Y2025_26..=Y2026_27,
     check: Check::Custom(check),
 }];

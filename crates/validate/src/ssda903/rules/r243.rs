@@ -7,6 +7,7 @@ pub const RULES: &[Rule] = &[rule! {
         message: "Only placements with providers registered with Ofsted should have a URN reported.",
         fields: ["URN"],
     tables: [Episodes],
+    postcode_lookup: true,
         years: Y2025_26..=Y2026_27,
     check: Check::Custom(check),
 }];

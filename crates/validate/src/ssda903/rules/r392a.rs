@@ -9,6 +9,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "Child is looked after but no distance is recorded. [NOTE: This check may result in false positives for children formerly UASC]",
     fields: ["PL_DISTANCE"],
     tables: [Episodes],
+    postcode_lookup: true,
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(check),
 }];

@@ -9,6 +9,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "Postcode(s) provided are invalid.",
     fields: ["HOME_POST", "PL_POST"],
     tables: [Episodes],
+    postcode_lookup: true,
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
         let t = cx.t(T::Episodes);

@@ -7,6 +7,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance should be blank. [NOTE: This check will result in false negatives for children formerly UASC not identified as such in loaded data]",
     fields: ["PL_DISTANCE"],
     tables: [Episodes],
+    postcode_lookup: true,
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(check),
 }];

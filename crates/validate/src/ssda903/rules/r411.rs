@@ -7,6 +7,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "Placement location code disagrees with LA of placement.",
     fields: ["PL_LOCATION"],
     tables: [Episodes],
+    postcode_lookup: true,
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
         let t = cx.t(T::Episodes);

@@ -6,6 +6,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "LA of placement completed but child is looked after under legal status V3 or V4.",
     fields: ["PL_LA"],
     tables: [Episodes],
+    postcode_lookup: true,
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(|cx, f| {
         let t = cx.t(T::Episodes);

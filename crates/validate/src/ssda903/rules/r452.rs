@@ -8,6 +8,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "Contradiction between local authority of placement code in the last episode of the previous year and in the first episode of the current year.",
     fields: ["PL_LA"],
     tables: [Episodes, EpisodesLast],
+    postcode_lookup: true,
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(check),
 }];

@@ -7,6 +7,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "Placement distance from home is over 350 miles. [NOTE: This check will result in false positives for children formerly UASC not identified as such in loaded data]",
     fields: ["PL_DISTANCE"],
     tables: [Episodes],
+    postcode_lookup: true,
     years: Y2025_26..=Y2026_27,
     check: Check::Custom(check),
 }];

@@ -8,6 +8,7 @@ pub const RULES: &[Rule] = &[rule! {
     message: "The distance in first episode does not match open episode at end of last year.",
     fields: ["PL_DISTANCE"],
     tables: [Episodes, EpisodesLast],
+    postcode_lookup: true,
     years: Y2022_23..=Y2026_27,
     check: Check::Custom(check),
 }];
