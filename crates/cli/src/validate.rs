@@ -644,6 +644,9 @@ pub fn rules(cmd: RulesCommand) -> Result<()> {
                     r.message.trim()
                 );
                 print_doc(r.doc, code.is_some() || verbose);
+                if r.postcode_lookup && (code.is_some() || verbose) {
+                    println!("    Runs only with a postcode lookup (--postcodes).");
+                }
             }
         }
         RulesCommand::Cin {

@@ -46,6 +46,34 @@ fn validates_files_and_snapshots_alike() {
     let summary = ok(&db, &args);
     assert!(summary.contains("rules run"), "{summary}");
     assert!(summary.contains(" 0 failed"), "{summary}");
+    // No lookup given: the postcode rules are not run, and the summary says how to run them.
+    assert!(
+        summary.contains("rules not run for want of a postcode lookup")
+            && summary.contains("--postcodes"),
+        "{summary}"
+    );
+    let errors = std::fs::read_to_string(dir.path().join("out/error_summary.csv")).unwrap();
+    assert!(!errors.lines().any(|l| l.starts_with("392c,")), "{errors}");
+    // With a lookup, even one that knows none of the (fictional) postcodes, they run.
+    let lookup = d("postcodes.csv");
+    std::fs::write(&lookup, "postcode,utla,easting,northing\n").unwrap();
+    let out_pc = d("out-postcodes");
+    let mut with = vec![
+        "validate",
+        "903",
+        &cur[..],
+        "--prev",
+        &prev,
+        "--out",
+        &out_pc,
+    ];
+    with.extend(["--postcodes", &lookup]);
+    with.extend(common);
+    let summary = ok(&db, &with);
+    assert!(!summary.contains("postcode lookup"), "{summary}");
+    let errors =
+        std::fs::read_to_string(dir.path().join("out-postcodes/error_summary.csv")).unwrap();
+    assert!(errors.lines().any(|l| l.starts_with("392c,")), "{errors}");
 
     let out = dir.path().join("out");
     assert_eq!(
@@ -142,4 +170,10 @@ fn rules_lists_the_year_pack() {
     let one = ok(&db, &["rules", "903", "--code", "101"]);
     assert!(one.starts_with("101 "), "{one}");
     assert!(one.lines().count() > 1, "no documentation:\n{one}");
+    assert!(!one.contains("postcode lookup"), "{one}");
+    let postcode_rule = ok(&db, &["rules", "903", "--code", "169"]);
+    assert!(
+        postcode_rule.contains("Runs only with a postcode lookup (--postcodes)."),
+        "{postcode_rule}"
+    );
 }
