@@ -1564,8 +1564,8 @@ struct ValidationPage {
     returns: Vec<ReturnView>,
 }
 
-/// The rules a validation did not run, grouped by why: " Not run: 7 rules for want of a
-/// table (…); 19 for want of a postcode lookup (164, 169, …)." Empty when all ran.
+/// The rules a validation did not run, grouped by why: " Rules not run: 7 for want of a
+/// table (…); 18 for want of a postcode lookup (164, 169, …)." Empty when all ran.
 fn not_run(skipped: &[(String, String)]) -> String {
     let mut by_reason: Vec<(&str, Vec<&str>)> = Vec::new();
     for (code, why) in skipped {

@@ -535,6 +535,24 @@ fn the_validation_page_shows_each_return_by_rule_and_by_child() {
     };
     let expected = store::validation::validate_model(&c.model).unwrap();
     assert_eq!(expected.len(), 2);
+    // The store holds no postcode lookup: the 903 rules needing one are listed as not run.
+    let no_lookup: Vec<&str> = expected[0]
+        .skipped
+        .iter()
+        .filter(|(_, why)| why == store::validation::NEEDS_POSTCODES)
+        .map(|(code, _)| code.as_str())
+        .collect();
+    assert!(no_lookup.contains(&"169"), "{no_lookup:?}");
+    assert!(
+        page.body.contains(&format!(
+            "{} for want of a postcode lookup ({})",
+            no_lookup.len(),
+            no_lookup.join(", ")
+        )),
+        "{}",
+        page.body
+    );
+    assert!(!expected[0].by_rule.iter().any(|x| x.code == "392c"));
     for r in &expected {
         assert!(
             page.body.contains(&format!("{} {}", r.name, r.year)),
