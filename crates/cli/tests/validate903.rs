@@ -37,13 +37,13 @@ fn validates_files_and_snapshots_alike() {
         &["export", "903", "--year", "2024-25", "--out", &d("prev")],
     );
 
-    let common = ["--year", "2025-26", "--la", "E09000027"];
-    let cur = d("cur");
-    let mut args = vec!["validate", "903", &cur[..]];
-    let (prev, out) = (d("prev"), d("out"));
-    args.extend(["--prev", &prev, "--out", &out]);
-    args.extend(common);
-    let summary = ok(&db, &args);
+    // `validate 903` with these arguments, for 2025-26 and the synthetic authority's LA.
+    let validate = |args: &[&str]| {
+        let year_and_la = ["--year", "2025-26", "--la", "E09000027"];
+        ok(&db, &[&["validate", "903"], args, &year_and_la].concat())
+    };
+    let (cur, prev, out) = (d("cur"), d("prev"), d("out"));
+    let summary = validate(&[&cur, "--prev", &prev, "--out", &out]);
     assert!(summary.contains("rules run"), "{summary}");
     assert!(summary.contains(" 0 failed"), "{summary}");
     // No lookup given: the postcode rules are not run, and the summary says how to run them.
@@ -58,18 +58,15 @@ fn validates_files_and_snapshots_alike() {
     let lookup = d("postcodes.csv");
     std::fs::write(&lookup, "postcode,utla,easting,northing\n").unwrap();
     let out_pc = d("out-postcodes");
-    let mut with = vec![
-        "validate",
-        "903",
-        &cur[..],
+    let summary = validate(&[
+        &cur,
         "--prev",
         &prev,
+        "--postcodes",
+        &lookup,
         "--out",
         &out_pc,
-    ];
-    with.extend(["--postcodes", &lookup]);
-    with.extend(common);
-    let summary = ok(&db, &with);
+    ]);
     assert!(!summary.contains("postcode lookup"), "{summary}");
     let errors =
         std::fs::read_to_string(dir.path().join("out-postcodes/error_summary.csv")).unwrap();
@@ -92,25 +89,13 @@ fn validates_files_and_snapshots_alike() {
 
     // The snapshot is derived and read through the same CSV reader: the same issues.
     let snap = d("snap");
-    let mut args = vec!["validate", "903", "--snapshot", "1", "--out", &snap];
-    args.extend(common);
-    ok(&db, &args);
+    validate(&["--snapshot", "1", "--out", &snap]);
     let from_snapshot = std::fs::read_to_string(dir.path().join("snap/issues.csv")).unwrap();
     assert_eq!(from_snapshot, issues);
 
     // JSON instead of the CSV files.
     let json = d("json");
-    let mut args = vec![
-        "validate",
-        "903",
-        &cur[..],
-        "--format",
-        "json",
-        "--out",
-        &json,
-    ];
-    args.extend(common);
-    ok(&db, &args);
+    validate(&[&cur, "--format", "json", "--out", &json]);
     let doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("json/issues.json")).unwrap())
             .unwrap();

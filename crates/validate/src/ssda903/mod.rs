@@ -120,11 +120,6 @@ impl Tables {
         self.slots.get_mut(t as usize).and_then(Option::take)
     }
 
-    /// Whether a postcode lookup has derived `PL_LA`, `PL_LOCATION` and `PL_DISTANCE`.
-    pub fn has_postcode_lookup(&self) -> bool {
-        self.postcode_lookup
-    }
-
     pub fn present(&self) -> impl Iterator<Item = (T, &Table)> {
         T::ALL
             .iter()
